@@ -1,0 +1,75 @@
+#include "emu/machine/machine.hpp"
+
+#include "kernel/printk.hpp"
+
+#include <fmt/format.h>
+
+namespace emu {
+
+namespace {
+constexpr int kConsoleIrq = 4;  // the serial line, as ttyS0 on a PC
+}
+
+Machine::Machine(const MachineConfig& cfg)
+    : m_cfg(cfg),
+      m_engine(cfg.cpus, cfg.freq_hz, cfg.seed, cfg.stack_size),
+      m_pic(cfg.cpus),
+      m_timer_chip(m_engine.events(), cfg.cpus),
+      m_kernel(m_engine, m_pic, m_timer_chip, m_console, cfg.kernel) {
+    m_engine.set_quantum(cfg.quantum);
+    // The board: timer channels and the console feed the controller; the
+    // controller's per-CPU outputs are the cores' INTR pins.
+    for (int cpu = 0; cpu < cfg.cpus; ++cpu) {
+        m_timer_chip.line(cpu).connect(m_pic, IrqController::kLocalTimerInput + cpu);
+        m_pic.intr(cpu).connect(m_engine.core(cpu), 0);
+    }
+    m_console.rx_line().connect(m_pic, kConsoleIrq);
+}
+
+Machine::~Machine() = default;
+
+void Machine::boot(kern::UserProgram init_program) { m_kernel.boot(std::move(init_program)); }
+
+Engine::RunResult Machine::run_until(Cycles limit) {
+    if (m_kernel.powered_off) return Engine::RunResult::Stopped;
+    return m_engine.run(limit);
+}
+
+Machine::Outcome Machine::run() {
+    Cycles limit = m_engine.timebase().from_ns(static_cast<std::uint64_t>(m_cfg.guest_time_limit_s * 1e9));
+    Engine::RunResult r = run_until(limit);
+    if (m_kernel.panicked) return Outcome::Panicked;
+    if (m_kernel.powered_off) {
+        return m_kernel.exit_code_hint == kern::kExitDeadlock ? Outcome::Deadlocked : Outcome::PoweredOff;
+    }
+    if (r == Engine::RunResult::Quiescent) return Outcome::Idle;
+    return Outcome::TimeLimit;
+}
+
+int Machine::exit_status(Outcome o) const {
+    switch (o) {
+    case Outcome::PoweredOff: return m_kernel.poweroff_status;
+    case Outcome::Panicked: return kern::kExitPanic;
+    case Outcome::Deadlocked: return kern::kExitDeadlock;
+    case Outcome::Idle: return kern::kExitHung;
+    case Outcome::TimeLimit: return 124;
+    }
+    return 1;
+}
+
+std::string Machine::describe(Outcome o) const {
+    switch (o) {
+    case Outcome::PoweredOff: return "powered off";
+    case Outcome::Panicked: return "the kernel panicked; the machine is stopped";
+    case Outcome::Deadlocked: return "a CPU deadlocked; the machine is stopped";
+    case Outcome::Idle:
+        return "every CPU is idle with nothing left to wake them, and the shell never finished (a task sleeps "
+               "forever?)";
+    case Outcome::TimeLimit:
+        return fmt::format("the guest ran for {} s without finishing (raise --timeout if that is expected)",
+                           m_cfg.guest_time_limit_s);
+    }
+    return "?";
+}
+
+}  // namespace emu

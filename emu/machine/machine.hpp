@@ -1,0 +1,65 @@
+#pragma once
+// A machine: the engine (cores, event queue), the devices, and the kernel,
+// wired together. This is the only place that instantiates devices and
+// connects IRQ lines (the board).
+#include "devices/console.hpp"
+#include "devices/irq_controller.hpp"
+#include "devices/timer_chip.hpp"
+#include "emu/sim/engine.hpp"
+#include "kernel/kernel.hpp"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace emu {
+
+struct MachineConfig {
+    int cpus = 2;
+    std::uint64_t freq_hz = 1'000'000'000;
+    std::uint64_t seed = 0;
+    Cycles quantum = 0;
+    std::size_t stack_size = 64 * 1024;
+    double guest_time_limit_s = 3600;  // a run that lasts longer in guest time is stopped
+    kern::KernelConfig kernel;
+};
+
+class Machine {
+public:
+    enum class Outcome { PoweredOff, Panicked, Deadlocked, Idle, TimeLimit };
+
+    explicit Machine(const MachineConfig& cfg);
+    ~Machine();
+    Machine(const Machine&) = delete;
+    Machine& operator=(const Machine&) = delete;
+
+    // Boots: pid 1 will run `init_program` (the shell) in user mode.
+    void boot(kern::UserProgram init_program);
+    // Runs until the guest powers off, panics, deadlocks, can never do anything
+    // again, or passes the guest time limit.
+    Outcome run();
+    // Runs until the lowest CPU clock reaches `limit` (or the machine stops).
+    Engine::RunResult run_until(Cycles limit);
+    // The process exit status for an outcome (poweroff status, or the documented codes).
+    int exit_status(Outcome o) const;
+    std::string describe(Outcome o) const;
+
+    const MachineConfig& config() const { return m_cfg; }
+    Engine& engine() { return m_engine; }
+    IrqController& pic() { return m_pic; }
+    TimerChip& timer_chip() { return m_timer_chip; }
+    Console& console() { return m_console; }
+    kern::Kernel& kernel() { return m_kernel; }
+    std::uint64_t uptime_ns() const { return m_engine.timebase().to_ns(m_engine.min_clock()); }
+
+private:
+    MachineConfig m_cfg;
+    Engine m_engine;
+    IrqController m_pic;
+    TimerChip m_timer_chip;
+    Console m_console;
+    kern::Kernel m_kernel;
+};
+
+}  // namespace emu

@@ -1,0 +1,83 @@
+// The emu command line: parse options, build a Machine, hand over to the
+// chosen front end. Exit statuses: the guest's own (emu run), 2 for bad
+// usage, 3 kernel panic, 4 deadlock, 5 machine idle forever, 124 guest time limit.
+#include "emu/cli/options.hpp"
+#include "emu/machine/machine.hpp"
+#include "emu/sim/panic.hpp"
+#include "emu/shell/interactive.hpp"
+#include "emu/shell/shell.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+
+namespace {
+
+void add_machine_options(CLI::App* app, emu::MachineOptions& o) {
+    app->add_option("--cpus", o.cpus, "number of CPUs (1-64)")->capture_default_str();
+    app->add_option("--hz", o.hz, "timer interrupt frequency: 100, 250, 300 or 1000")->capture_default_str();
+    app->add_option("--freq", o.freq, "CPU frequency, e.g. 1GHz or 2500MHz")->capture_default_str();
+    app->add_option("--preempt", o.preempt, "preemption model: none, voluntary, full")->capture_default_str();
+    app->add_option("--nohz", o.nohz, "tickless idle: on or off")->capture_default_str();
+    app->add_option("--seed", o.seed, "perturbs tie-breaks between CPUs (0: by CPU number)")->capture_default_str();
+    app->add_option("--quantum", o.quantum, "cycles a CPU may run ahead of the others")->capture_default_str();
+    app->add_option("--timeout", o.timeout, "stop after this many guest seconds")->capture_default_str();
+    app->add_option("--loglevel", o.loglevel, "console_loglevel (1-8)")->capture_default_str();
+    app->add_flag("--panic-on-warn", o.panic_on_warn, "panic at the first WARN or BUG splat (panic_on_warn=1)");
+    app->add_flag("--panic-on-oops", o.panic_on_oops, "panic at an Oops in process context (oops=panic)");
+    app->add_option("--cost", o.costs, "override a cycle cost, NAME=CYCLES (see `emu costs`)");
+}
+
+int run_script(const emu::MachineOptions& o, const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw emu::UserError("cannot read script '" + path + "': " + std::strerror(errno), 2);
+    emu::ShellScript script;
+    script.name = path;
+    for (std::string line; std::getline(in, line);) script.lines.push_back(line);
+    emu::Machine m(emu::to_config(o));
+    m.boot(emu::make_shell(std::move(script)));
+    emu::Machine::Outcome outcome = m.run();
+    std::fflush(stdout);
+    if (outcome != emu::Machine::Outcome::PoweredOff) std::fprintf(stderr, "emu: %s\n", m.describe(outcome).c_str());
+    return m.exit_status(outcome);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    spdlog::set_pattern("emu: %l: %v");
+    spdlog::set_level(spdlog::level::warn);
+    CLI::App app{"emu: a deterministic SMP machine whose kernel mirrors Linux 6.1's deferred work"};
+    app.require_subcommand(1);
+    emu::MachineOptions opts;
+    std::string script;
+    auto* run = app.add_subcommand("run", "run a shell script in a fresh guest, then power off");
+    run->add_option("script", script, "the script: one shell command per line")->required();
+    add_machine_options(run, opts);
+    auto* shell = app.add_subcommand("shell", "an interactive guest shell on this terminal");
+    add_machine_options(shell, opts);
+    app.add_subcommand("costs", "print the cycle cost table");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "emu: " << e.what() << "\nRun 'emu --help' for the options.\n";
+        return 2;
+    }
+    try {
+        if (*run) return run_script(opts, script);
+        if (*shell) return emu::run_interactive(emu::to_config(opts));
+        std::cout << emu::kern::CostTable::describe();
+        return 0;
+    } catch (const emu::UserError& e) {
+        std::cerr << "emu: " << e.what() << "\n";
+        return e.exit_code();
+    }
+}

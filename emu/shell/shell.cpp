@@ -1,0 +1,320 @@
+// The guest shell (dash-like): variables, $? $! $$, "CMD &", "> /dev/null",
+// builtins, foreground and background jobs, and dash's messages.
+#include "emu/shell/shell.hpp"
+
+#include "emu/shell/usercalls.hpp"
+#include "kernel/process.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cstdlib>
+
+namespace emu {
+
+namespace {
+
+struct Command {
+    std::vector<std::string> words;
+    bool background = false;
+    bool devnull = false;
+    std::string bad_redirect;  // a redirection target we cannot create
+};
+
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+class Shell {
+public:
+    explicit Shell(ShellScript script) : m_script(std::move(script)) {}
+
+    int main() {
+        std::string line;
+        std::size_t next = 0;
+        for (;;) {
+            reap_background();
+            if (m_script.interactive) {
+                user::write_out("# ");
+                if (!user::read_console_line(line)) break;
+            } else {
+                if (next >= m_script.lines.size()) break;
+                line = m_script.lines[next++];
+            }
+            ++m_lineno;
+            if (m_exit) break;
+            run_line(line);
+            if (m_exit) break;
+        }
+        return m_status;
+    }
+
+private:
+    std::string var(const std::string& name) const {
+        if (name == "?") return std::to_string(m_status);
+        if (name == "!") return m_last_bg ? std::to_string(m_last_bg) : "";
+        if (name == "$") return std::to_string(user::self().pid);
+        auto it = m_vars.find(name);
+        return it == m_vars.end() ? "" : it->second;
+    }
+
+    // Splits into words with quotes and $ expansion; stops at an unquoted '#'.
+    std::vector<std::string> tokenize(const std::string& line) const {
+        std::vector<std::string> words;
+        std::string cur;
+        bool have = false;
+        for (std::size_t i = 0; i < line.size();) {
+            char c = line[i];
+            if (std::isspace(static_cast<unsigned char>(c))) {
+                if (have) words.push_back(cur);
+                cur.clear();
+                have = false;
+                ++i;
+            } else if (c == '#' && !have) {
+                break;
+            } else if (c == '\'') {
+                std::size_t end = line.find('\'', i + 1);
+                if (end == std::string::npos) end = line.size();
+                cur += line.substr(i + 1, end - i - 1);
+                have = true;
+                i = end + 1;
+            } else if (c == '"') {
+                ++i;
+                while (i < line.size() && line[i] != '"') {
+                    if (line[i] == '$') i = expand(line, i, cur);
+                    else cur += line[i++];
+                }
+                ++i;
+                have = true;
+            } else if (c == '$') {
+                i = expand(line, i, cur);
+                have = true;
+            } else if (c == '&' || c == '>') {
+                if (have) words.push_back(cur);
+                cur.clear();
+                have = false;
+                words.emplace_back(1, c);
+                ++i;
+            } else {
+                cur += c;
+                have = true;
+                ++i;
+            }
+        }
+        if (have) words.push_back(cur);
+        return words;
+    }
+
+    std::size_t expand(const std::string& line, std::size_t i, std::string& out) const {
+        ++i;  // past '$'
+        if (i < line.size() && (line[i] == '?' || line[i] == '!' || line[i] == '$')) {
+            out += var(std::string(1, line[i]));
+            return i + 1;
+        }
+        bool braces = i < line.size() && line[i] == '{';
+        if (braces) ++i;
+        std::size_t start = i;
+        while (i < line.size() && is_name_char(line[i])) ++i;
+        if (start == i) {
+            out += '$';
+            return i;
+        }
+        out += var(line.substr(start, i - start));
+        if (braces && i < line.size() && line[i] == '}') ++i;
+        return i;
+    }
+
+    Command parse(const std::vector<std::string>& tokens) const {
+        Command cmd;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (tokens[i] == "&") {
+                cmd.background = true;
+            } else if (tokens[i] == ">") {
+                std::string target = i + 1 < tokens.size() ? tokens[++i] : "";
+                if (target == "/dev/null") cmd.devnull = true;
+                else cmd.bad_redirect = target.empty() ? "newline" : target;
+            } else {
+                cmd.words.push_back(tokens[i]);
+            }
+        }
+        return cmd;
+    }
+
+    void run_line(const std::string& line) {
+        auto tokens = tokenize(line);
+        if (tokens.empty()) return;
+        Command cmd = parse(tokens);
+        if (!cmd.bad_redirect.empty()) {
+            if (cmd.bad_redirect == "newline") user::write_err("sh: Syntax error: newline unexpected\n");
+            else user::write_err(fmt::format("sh: cannot create {}: Read-only file system\n", cmd.bad_redirect));
+            m_status = 2;
+            return;
+        }
+        // Leading NAME=value words are assignments.
+        std::size_t first = 0;
+        while (first < cmd.words.size()) {
+            const std::string& w = cmd.words[first];
+            auto eq = w.find('=');
+            if (eq == std::string::npos || eq == 0 || !std::all_of(w.begin(), w.begin() + static_cast<long>(eq), is_name_char)) break;
+            m_vars[w.substr(0, eq)] = w.substr(eq + 1);
+            ++first;
+        }
+        cmd.words.erase(cmd.words.begin(), cmd.words.begin() + static_cast<long>(first));
+        if (cmd.words.empty()) {
+            m_status = 0;
+            return;
+        }
+        if (run_builtin(cmd)) return;
+        run_program(cmd);
+    }
+
+    bool run_builtin(const Command& cmd) {
+        const auto& w = cmd.words;
+        const std::string& name = w[0];
+        if (name == "echo") {
+            std::size_t i = 1;
+            bool newline = true;
+            if (i < w.size() && w[i] == "-n") {
+                newline = false;
+                ++i;
+            }
+            std::string out;
+            for (; i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
+            if (newline) out += '\n';
+            if (!cmd.devnull) user::write_out(out);
+            m_status = 0;
+        } else if (name == "true" || name == ":") {
+            m_status = 0;
+        } else if (name == "false") {
+            m_status = 1;
+        } else if (name == "exit") {
+            m_status = w.size() > 1 ? std::atoi(w[1].c_str()) & 0xff : m_status;
+            m_exit = true;
+        } else if (name == "cd") {
+            m_status = 0;
+        } else if (name == "kill") {
+            builtin_kill(w);
+        } else if (name == "wait") {
+            builtin_wait(w);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    void builtin_kill(const std::vector<std::string>& w) {
+        int sig = kern::SIGTERM_NR;
+        std::size_t i = 1;
+        if (i < w.size() && w[i].size() > 1 && w[i][0] == '-') {
+            std::string s = w[i].substr(1);
+            if (s == "s" && i + 1 < w.size()) s = w[++i];
+            if (s == "KILL" || s == "SIGKILL" || s == "9") sig = kern::SIGKILL_NR;
+            else if (s == "TERM" || s == "SIGTERM" || s == "15") sig = kern::SIGTERM_NR;
+            else if (s == "INT" || s == "SIGINT" || s == "2") sig = 2;
+            else if (s == "HUP" || s == "SIGHUP" || s == "1") sig = 1;
+            else if (std::all_of(s.begin(), s.end(), ::isdigit)) sig = std::atoi(s.c_str());
+            else {
+                user::write_err(fmt::format("sh: kill: invalid signal {}\n", s));
+                m_status = 2;
+                return;
+            }
+            ++i;
+        }
+        if (i >= w.size()) {
+            user::write_err("kill: usage: kill [-s sigspec | -signum | -sigspec] pid\n");
+            m_status = 2;
+            return;
+        }
+        m_status = 0;
+        for (; i < w.size(); ++i) {
+            char* end = nullptr;
+            long pid = std::strtol(w[i].c_str(), &end, 10);
+            if (w[i].empty() || *end || pid <= 0) {
+                user::write_err(fmt::format("sh: kill: illegal pid: {}\n", w[i]));
+                m_status = 2;
+                continue;
+            }
+            if (user::kill(static_cast<int>(pid), sig) < 0) {
+                user::write_err("sh: kill: No such process\n");
+                m_status = 1;
+            }
+        }
+    }
+
+    void builtin_wait(const std::vector<std::string>& w) {
+        m_status = 0;
+        if (w.size() > 1) {
+            for (std::size_t i = 1; i < w.size(); ++i) {
+                int pid = std::atoi(w[i].c_str());
+                int st = 0;
+                int r = user::waitpid(pid, &st, false);
+                m_status = r > 0 ? decode(st) : 127;
+                forget_job(pid);
+            }
+            return;
+        }
+        while (!m_jobs.empty()) {
+            int st = 0;
+            int r = user::waitpid(m_jobs.front(), &st, false);
+            m_jobs.erase(m_jobs.begin());
+            if (r < 0 && r != -ECHILD) break;
+        }
+    }
+
+    static int decode(int status) { return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff; }
+
+    void forget_job(int pid) { std::erase(m_jobs, pid); }
+
+    void reap_background() {
+        for (std::size_t i = 0; i < m_jobs.size();) {
+            int st = 0;
+            int r = user::waitpid(m_jobs[i], &st, true);
+            if (r > 0 || r == -ECHILD) m_jobs.erase(m_jobs.begin() + static_cast<long>(i));
+            else ++i;
+        }
+    }
+
+    void run_program(const Command& cmd) {
+        const std::string& name = cmd.words[0];
+        const ProgramTable& programs = builtin_programs();
+        auto it = programs.find(name);
+        if (it == programs.end()) {
+            user::write_err(fmt::format("sh: {}: not found\n", name));
+            m_status = 127;
+            return;
+        }
+        int pid = user::spawn(it->second, cmd.words, cmd.devnull);
+        if (cmd.background) {
+            m_last_bg = pid;
+            m_jobs.push_back(pid);
+            m_status = 0;
+            return;
+        }
+        int st = 0;
+        int r = user::waitpid(pid, &st, false);
+        if (r < 0) {
+            m_status = 127;
+            return;
+        }
+        m_status = decode(st);
+        int sig = st & 0x7f;
+        if (sig == kern::SIGKILL_NR) user::write_err("Killed\n");
+        else if (sig == kern::SIGTERM_NR) user::write_err("Terminated\n");
+        else if (sig == kern::SIGSEGV_NR) user::write_err("Segmentation fault\n");
+    }
+
+    ShellScript m_script;
+    std::map<std::string, std::string> m_vars;
+    std::vector<int> m_jobs;
+    int m_status = 0;
+    int m_last_bg = 0;
+    int m_lineno = 0;
+    bool m_exit = false;
+};
+
+}  // namespace
+
+kern::UserProgram make_shell(ShellScript script) {
+    auto shell = std::make_shared<Shell>(std::move(script));
+    return [shell](std::vector<std::string>&) { return shell->main(); };
+}
+
+}  // namespace emu

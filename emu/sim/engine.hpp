@@ -1,0 +1,103 @@
+#pragma once
+// The engine: N cycle-stepped CPU cores and one event queue.
+//
+// Dispatch model (after System/161's main loop): only Engine::run changes
+// which core executes. It repeatedly
+//   1. delivers every device event due at or before the lowest core clock
+//      (events may raise IRQ lines, which may wake halted cores);
+//   2. resumes the non-halted core with the lowest local clock (ties by CPU
+//      number, or by a seeded draw), giving it a horizon: the next event or
+//      the next core's clock plus the lookahead quantum;
+//   3. regains control when that core's fiber yields at a preemption point
+//      past its horizon, halts, or asks the machine to stop.
+// Guest code advances its core's clock by charging cycles (CpuCore::charge);
+// the common case is one add, one compare and a branch. A halted core's clock
+// jumps to the time of the interrupt that wakes it.
+// With quantum 0 a core acts only while it has the lowest clock, so anything
+// it does to another core (an IPI, a wake-up) is never in that core's past.
+#include "devices/irq_line.hpp"
+#include "emu/sim/event_queue.hpp"
+#include "emu/sim/fiber.hpp"
+#include "emu/sim/types.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace emu {
+
+class Engine;
+
+struct CpuCore final : IrqSink {
+    int id = 0;
+    Cycles clock = 0;
+    Cycles deadline = 0;  // charge() leaves the fast path when clock >= deadline
+    Cycles horizon = 0;   // how far this core may run before the loop must look again
+    bool halted = false;
+    bool intr = false;     // INTR from the interrupt controller
+    bool irqs_on = false;  // the CPU's interrupt flag
+    Fiber* running = nullptr;  // the context this core executes in
+    void* kernel_cpu = nullptr;
+    Engine* engine = nullptr;
+    Cycles halted_since = 0;
+    Cycles halted_total = 0;
+
+    void set_irq_level(int input, bool level) override;
+    void refresh_deadline() { deadline = (intr && irqs_on) ? 0 : horizon; }
+};
+
+// The core executing on this host thread (null in the engine loop). Each host
+// thread runs at most one machine at a time; two machines can coexist.
+extern constinit thread_local CpuCore* tl_core;
+
+class Engine {
+public:
+    enum class RunResult { Stopped, LimitReached, Quiescent };
+
+    Engine(int cpus, std::uint64_t freq_hz, std::uint64_t seed, std::size_t stack_size);
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    int cpus() const { return static_cast<int>(m_cores.size()); }
+    CpuCore& core(int i) { return *m_cores[static_cast<std::size_t>(i)]; }
+    EventQueue& events() { return m_events; }
+    const Timebase& timebase() const { return m_timebase; }
+    StackPool& stacks() { return m_stacks; }
+    Fiber& loop_fiber() { return m_loop; }
+    std::uint64_t seed() const { return m_seed; }
+    void set_quantum(Cycles q) { m_quantum = q; }
+
+    // Runs cores and events until a stop is requested, nothing can ever happen
+    // again (all cores halted, no events), or the lowest clock passes `limit`.
+    RunResult run(Cycles limit);
+    // From guest context or an event: finish the current step and leave run().
+    void request_stop() { m_stop = true; }
+    bool stop_requested() const { return m_stop; }
+    void clear_stop() { m_stop = false; }
+
+    // From the executing core's fiber: let the loop look again (horizon passed).
+    void yield_to_loop(CpuCore& core);
+    // From the executing core's idle loop: sleep until INTR.
+    void halt(CpuCore& core);
+    // The time "now" for whoever is acting: the running core's clock, or the
+    // time of the event being delivered.
+    Cycles present() const { return tl_core ? tl_core->clock : m_events.now(); }
+    // The lowest clock of any core: the machine's uptime for host-side readers.
+    Cycles min_clock() const;
+    std::uint64_t steps() const { return m_steps; }
+
+private:
+    static void on_new_head(void* ctx, Cycles when);
+    bool runs_before(const CpuCore& a, const CpuCore& b) const;
+
+    Timebase m_timebase;
+    EventQueue m_events;
+    StackPool m_stacks;
+    Fiber m_loop;
+    std::vector<std::unique_ptr<CpuCore>> m_cores;
+    std::uint64_t m_seed;
+    Cycles m_quantum = 0;
+    bool m_stop = false;
+    std::uint64_t m_steps = 0;
+};
+
+}  // namespace emu

@@ -1,0 +1,73 @@
+#pragma once
+// Fibers: every guest task runs on its own Boost.Context fcontext with a
+// guard-paged stack taken from a pool (mmap + mprotect costs microseconds, so
+// stacks are recycled). We use the low-level fcontext API rather than
+// boost::context::fiber: a task that dies (Oops, machine teardown) is simply
+// never resumed again, with no forced unwinding through guest C frames, and a
+// switch is one jump.
+#include <boost/context/detail/fcontext.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace emu {
+
+class StackPool {
+public:
+    explicit StackPool(std::size_t stack_size);
+    ~StackPool();
+    StackPool(const StackPool&) = delete;
+    StackPool& operator=(const StackPool&) = delete;
+
+    // Returns the lowest usable address; the guard page sits just below it.
+    void* acquire();
+    void release(void* lowest);
+    std::size_t stack_size() const { return m_stack_size; }
+    std::size_t mapped_stacks() const { return m_mapped; }
+
+private:
+    std::size_t m_stack_size;
+    std::size_t m_page;
+    std::size_t m_mapped = 0;
+    std::vector<void*> m_free;
+};
+
+class Fiber {
+public:
+    using Entry = void (*)(void* arg);
+
+    Fiber() = default;  // the host's own context (the machine loop); has no stack of ours
+    ~Fiber();
+    Fiber(const Fiber&) = delete;
+    Fiber& operator=(const Fiber&) = delete;
+
+    // Prepares the fiber to run entry(arg) on a stack from `pool` at its first switch.
+    // entry must never return: a finished task switches away for good.
+    void start(StackPool& pool, Entry entry, void* arg);
+    // Gives the stack back. Only for a fiber that will never be resumed again.
+    void retire();
+
+    // Suspends `from` (the running context) and resumes `to`.
+    static void switch_to(Fiber& from, Fiber& to);
+
+    bool has_stack() const { return m_stack_lo != nullptr; }
+    std::uintptr_t stack_lo() const { return reinterpret_cast<std::uintptr_t>(m_stack_lo); }
+    std::uintptr_t stack_hi() const { return stack_lo() + m_stack_size; }
+
+private:
+    static void trampoline(boost::context::detail::transfer_t t);
+
+    boost::context::detail::fcontext_t m_ctx = nullptr;
+    StackPool* m_pool = nullptr;
+    void* m_stack_lo = nullptr;
+    std::size_t m_stack_size = 0;
+    Entry m_entry = nullptr;
+    void* m_arg = nullptr;
+#ifdef EMU_SANITIZE
+    const void* m_asan_bottom = nullptr;
+    std::size_t m_asan_size = 0;
+#endif
+};
+
+}  // namespace emu

@@ -1,0 +1,216 @@
+// Splats: WARN, "BUG: sleeping function called from invalid context",
+// "BUG: scheduling while atomic", dump_stack, panic -- in Linux 6.1's formats
+// (SEMANTICS.md §8, §9.4, §10).
+#include "kernel/bug.hpp"
+
+#include "kernel/lockdep.hpp"
+#include "kernel/printk.hpp"
+#include "kernel/sched.hpp"
+#include "kernel/stacktrace.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdarg>
+
+namespace emu::kern {
+
+namespace {
+constexpr const char* kRelease = "6.1.0-emu";
+constexpr const char* kHardware = "Hardware name: emu deterministic SMP machine, BIOS emu 1.0 01/01/2026";
+}  // namespace
+
+std::string format_symbol(Kernel& k, std::uintptr_t addr) {
+    Symbol s = symbolize(addr);
+    if (!s.found) return fmt::format("0x{:x}", addr);
+    std::string out = fmt::format("{}+0x{:x}/0x{:x}", s.name, s.offset, s.size);
+    if (k.module_of_object) {
+        std::string mod = k.module_of_object(s.base);
+        if (!mod.empty()) out += " [" + mod + "]";
+    }
+    return out;
+}
+
+std::string taint_string(const Kernel& k) {
+    static constexpr char letters[TAINT_FLAGS_COUNT + 1] = "PFSRMBUDAWCIOELKXTN";
+    if (!k.taint) return "Not tainted";
+    std::string s = "Tainted: ";
+    for (int i = 0; i < TAINT_FLAGS_COUNT; ++i) {
+        bool set = k.taint >> i & 1;
+        s += set ? letters[i] : (i == 0 ? 'G' : ' ');
+    }
+    return s;
+}
+
+void add_taint(Kernel& k, int flag) { k.taint |= 1ul << flag; }
+
+void print_modules(Kernel& k) {
+    std::string mods = k.modules_linked_in ? k.modules_linked_in() : std::string();
+    printk_emit(k, LOGLEVEL_DEFAULT, "Modules linked in:%s\n", mods.c_str());
+}
+
+void dump_stack_from(std::uintptr_t fp) {
+    Cpu& c = this_cpu();
+    Kernel& k = c.k;
+    Task* t = c.curr;
+    printk_emit(k, LOGLEVEL_DEFAULT, "CPU: %d PID: %d Comm: %.20s %s %s #1\n", c.id, t->pid, t->comm,
+                taint_string(k).c_str(), kRelease);
+    printk_emit(k, LOGLEVEL_DEFAULT, "%s\n", kHardware);
+    printk_emit(k, LOGLEVEL_DEFAULT, "Call Trace:\n");
+    std::uintptr_t lo = t->fiber.stack_lo(), hi = t->fiber.stack_hi();
+    std::uintptr_t irq_frame = t->irq_frame;
+    bool in_irq_part = irq_frame && fp < irq_frame;
+    printk_emit(k, LOGLEVEL_DEFAULT, "%s\n", in_irq_part ? " <IRQ>" : " <TASK>");
+    std::size_t frames = 0;
+    while (frames < 40 && fp >= lo && fp + 16 <= hi && (fp & 7) == 0) {
+        auto* frame = reinterpret_cast<std::uintptr_t*>(fp);
+        std::uintptr_t ret = frame[1];
+        if (!ret) break;
+        if (in_irq_part && fp >= irq_frame) {
+            printk_emit(k, LOGLEVEL_DEFAULT, " </IRQ>\n");
+            printk_emit(k, LOGLEVEL_DEFAULT, " <TASK>\n");
+            in_irq_part = false;
+        }
+        Symbol s = symbolize(ret);
+        // Stop at the fiber's entry: nothing a reader needs lies beyond it.
+        if (s.found && (s.name == "trampoline" || s.name == "make_fcontext")) break;
+        printk_emit(k, LOGLEVEL_DEFAULT, " %s\n", format_symbol(k, ret).c_str());
+        ++frames;
+        if (frame[0] <= fp) break;
+        fp = frame[0];
+    }
+    if (in_irq_part) {
+        printk_emit(k, LOGLEVEL_DEFAULT, " </IRQ>\n");
+        printk_emit(k, LOGLEVEL_DEFAULT, " <TASK>\n");
+    }
+    printk_emit(k, LOGLEVEL_DEFAULT, " </TASK>\n");
+}
+
+__attribute__((noinline)) void dump_stack_current() {
+    dump_stack_from(reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0)));
+}
+
+[[noreturn]] void kernel_panic(Kernel& k, const std::string& message) {
+    k.oops_in_progress = true;
+    printk_emit(k, LOGLEVEL_EMERG, "Kernel panic - not syncing: %s\n", message.c_str());
+    if (in_guest()) dump_stack_current();
+    printk_emit(k, LOGLEVEL_EMERG, "---[ end Kernel panic - not syncing: %s ]---\n", message.c_str());
+    k.panicked = true;
+    k.stop_machine(kExitPanic);
+    // The CPU spins forever, as Linux's panic() does; the engine never resumes it.
+    for (;;) tl_core->engine->yield_to_loop(*tl_core);
+}
+
+void warn_report(Kernel& k, const char* file, int line, std::uintptr_t caller, const std::string& message) {
+    Cpu& c = this_cpu();
+    printk_emit(k, LOGLEVEL_WARNING, "------------[ cut here ]------------\n");
+    if (!message.empty()) printk_emit(k, LOGLEVEL_WARNING, "%s", message.c_str());
+    printk_emit(k, LOGLEVEL_WARNING, "WARNING: CPU: %d PID: %d at %s:%d %s\n", c.id, c.curr->pid, file, line,
+                format_symbol(k, caller).c_str());
+    print_modules(k);
+    add_taint(k, TAINT_WARN);
+    dump_stack_current();
+    printk_emit(k, LOGLEVEL_WARNING, "---[ end trace 0000000000000000 ]---\n");
+    if (k.cfg.panic_on_warn) kernel_panic(k, "panic_on_warn set ...");
+}
+
+void schedule_bug(Task* prev) {
+    Cpu& c = this_cpu();
+    Kernel& k = c.k;
+    if (k.oops_in_progress) return;
+    printk_emit(k, LOGLEVEL_ERR, "BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid,
+                c.preempt_count);
+    if (k.lockdep) k.lockdep->print_held_locks(prev, /*only_if_any=*/true);
+    print_modules(k);
+    if (k.cfg.panic_on_warn) kernel_panic(k, "scheduling while atomic");
+    dump_stack_current();
+    add_taint(k, TAINT_WARN);
+}
+
+// __might_resched(): the check behind might_sleep() (CONFIG_DEBUG_ATOMIC_SLEEP).
+void might_resched_check(const char* file, int line, unsigned int expected) {
+    Cpu& c = this_cpu();
+    Kernel& k = c.k;
+    Task* t = c.curr;
+    bool irqs_disabled = !c.core.irqs_on;
+    if ((c.preempt_count == expected && !irqs_disabled && !t->is_idle()) || k.oops_in_progress) return;
+    // Rate limit: one report per HZ jiffies.
+    if (k.might_sleep_prev_jiffy && k.jiffies_now < k.might_sleep_prev_jiffy + static_cast<unsigned long>(k.cfg.hz))
+        return;
+    k.might_sleep_prev_jiffy = k.jiffies_now;
+    printk_emit(k, LOGLEVEL_ERR, "BUG: sleeping function called from invalid context at %s:%d\n", file, line);
+    printk_emit(k, LOGLEVEL_ERR, "in_atomic(): %d, irqs_disabled(): %d, non_block: %d, pid: %d, name: %s\n",
+                c.preempt_count != 0, irqs_disabled, 0, t->pid, t->comm);
+    printk_emit(k, LOGLEVEL_ERR, "preempt_count: %x, expected: %x\n", c.preempt_count, expected);
+    printk_emit(k, LOGLEVEL_ERR, "RCU nest depth: %d, expected: %u\n", 0, 0u);
+    if (k.lockdep) k.lockdep->print_held_locks(t, /*only_if_any=*/false);
+    dump_stack_current();
+    add_taint(k, TAINT_WARN);
+    if (k.cfg.panic_on_warn) kernel_panic(k, "sleeping function called from invalid context");
+}
+
+}  // namespace emu::kern
+
+using namespace emu;
+using namespace emu::kern;
+
+extern "C" {
+
+void __might_sleep(const char* file, int line) {
+    Cpu& c = this_cpu();
+    charge(c.k.cfg.costs.api_call);
+    Task* t = c.curr;
+    if (t->__state != TASK_RUNNING && !c.k.oops_in_progress) {
+        static thread_local bool warned = false;  // WARN_ONCE is per boot; a host-thread flag is close enough
+        if (!warned) {
+            warned = true;
+            warn_report(c.k, file, line, reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)),
+                        fmt::format("do not call blocking ops when !TASK_RUNNING; state={:x} set at [<{:p}>] {}\n",
+                                    t->__state, static_cast<void*>(nullptr), "set_current_state"));
+        }
+    }
+    might_resched_check(file, line, 0);
+    // PREEMPT_VOLUNTARY: might_sleep() sites are also rescheduling points.
+    if (c.k.cfg.preempt == PreemptModel::Voluntary && should_resched_voluntary() && t->__state == TASK_RUNNING)
+        __schedule(true);
+}
+
+void __warn(const char* file, int line, void* caller, const char* fmt, ...) {
+    std::string msg;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        char buf[512];
+        std::vsnprintf(buf, sizeof buf, fmt, ap);
+        va_end(ap);
+        msg = buf;
+    }
+    warn_report(this_kernel(), file, line, reinterpret_cast<std::uintptr_t>(caller), msg);
+}
+
+void __emu_bug(const char* file, int line) {
+    Kernel& k = this_kernel();
+    printk_emit(k, LOGLEVEL_EMERG, "------------[ cut here ]------------\n");
+    printk_emit(k, LOGLEVEL_EMERG, "kernel BUG at %s:%d!\n", file, line);
+    add_taint(k, TAINT_DIE);
+    print_modules(k);
+    dump_stack_current();
+    printk_emit(k, LOGLEVEL_EMERG, "---[ end trace 0000000000000000 ]---\n");
+    if (in_interrupt() || k.cfg.panic_on_oops)
+        kernel_panic(k, in_interrupt() ? "Fatal exception in interrupt" : "Fatal exception");
+    kill_current_task(11);
+}
+
+void dump_stack(void) { dump_stack_from(reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0))); }
+
+void panic(const char* fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    std::vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    std::string msg = buf;
+    if (!msg.empty() && msg.back() == '\n') msg.pop_back();
+    kernel_panic(this_kernel(), msg);
+}
+
+}  // extern "C"

@@ -1,0 +1,24 @@
+#pragma once
+// Linux's splats (kernel/panic.c, lib/dump_stack.c, kernel/sched/core.c):
+// the formats are exact; call traces name guest and kernel functions.
+#include "kernel/kernel.hpp"
+
+#include <string>
+
+namespace emu::kern {
+
+std::string format_symbol(Kernel& k, std::uintptr_t addr);  // %pS
+std::string taint_string(const Kernel& k);
+void add_taint(Kernel& k, int flag);
+void print_modules(Kernel& k);
+// dump_stack(): the CPU line, the hardware line and a call trace of the caller.
+void dump_stack_current();
+void dump_stack_from(std::uintptr_t fp);
+void schedule_bug(Task* prev);
+void warn_report(Kernel& k, const char* file, int line, std::uintptr_t caller, const std::string& message);
+// panic(): prints the panic banner and stops the machine with kExitPanic.
+[[noreturn]] void kernel_panic(Kernel& k, const std::string& message);
+// Ends the current task forever (after an Oops in process context).
+[[noreturn]] void kill_current_task(int signal);
+
+}  // namespace emu::kern

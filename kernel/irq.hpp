@@ -1,0 +1,26 @@
+#pragma once
+// Hard interrupts (kernel/irq/*, arch/x86/kernel/irq.c) and softirqs
+// (kernel/softirq.c): the internal entry points shared between files.
+#include "kernel/kernel.hpp"
+
+namespace emu::kern {
+
+// Takes every deliverable interrupt on `c` (IRQs must be on).
+void handle_irqs(Cpu& c);
+void local_irq_enable_internal();
+void local_irq_disable_internal();
+// Softirqs.
+void raise_softirq_irqoff_on(Cpu& c, unsigned int nr);
+void handle_softirqs(bool from_ksoftirqd);
+bool ksoftirqd_running(Cpu& c, unsigned int pending);
+void wakeup_softirqd(Cpu& c);
+int ksoftirqd_thread(void* data);
+void softirq_init(Kernel& k);
+extern const char* const softirq_to_name[NR_SOFTIRQS];
+// wait_var_event()/wake_up_var(): one wait queue per kernel for all variables.
+void wake_up_var(Kernel& k);
+void wait_var_until(Kernel& k, bool (*cond)(void*), void* arg);
+
+}  // namespace emu::kern
+
+extern "C" void __emu_local_bh_enable_cnt(unsigned int cnt);

@@ -1,0 +1,492 @@
+// Mirrors kernel/time/timer.c (Linux 6.1): the non-cascading hierarchical
+// timer wheel. Each CPU has two bases (standard, deferrable). Level n has 64
+// buckets of granularity 8^n jiffies; a timer lands in the first level whose
+// range covers its delta and is rounded *up* to that level's granularity, so
+// timers never fire early (and usually fire a little late).
+//
+//   HZ=250   level  granularity        range
+//             0       1 jiffy (4 ms)    0 .. 62 jiffies
+//             1       8 jiffies         63 .. 503
+//             2      64 jiffies         504 .. 4031
+//             3     512 jiffies         4032 .. 32255
+//             ...    (8^n)              ...   (levels 0..8; 0..7 at HZ=100)
+//
+// Kept: bucket_expiry round-up, next_expiry tracking, forward_timer_base,
+// the mod_timer same-bucket shortcut, running_timer and timer_delete_sync
+// waiting for a callback on another CPU, the preempt-leak check, NOHZ target
+// selection (a timer armed on an idle CPU goes to a busy one unless PINNED),
+// waking a remote idle CPU whose tick is stopped.
+// Dropped: timer migration hierarchy (6.9+), lockdep maps of timers.
+#include "kernel/timer.hpp"
+
+#include "kernel/bug.hpp"
+#include "kernel/irq.hpp"
+#include "kernel/printk.hpp"
+#include "kernel/sched.hpp"
+#include "kernel/stacktrace.hpp"
+#include "kernel/time.hpp"
+
+#include <fmt/format.h>
+
+namespace emu::kern {
+
+namespace {
+
+constexpr int LVL_CLK_SHIFT = 3;
+constexpr unsigned long LVL_CLK_DIV = 1ul << LVL_CLK_SHIFT;
+constexpr unsigned long LVL_CLK_MASK = LVL_CLK_DIV - 1;
+constexpr int LVL_BITS = 6;
+constexpr unsigned long LVL_SIZE = 1ul << LVL_BITS;
+constexpr unsigned long LVL_MASK = LVL_SIZE - 1;
+constexpr int LVL_SHIFT(int n) { return n * LVL_CLK_SHIFT; }
+constexpr unsigned long LVL_GRAN(int n) { return 1ul << LVL_SHIFT(n); }
+constexpr unsigned long LVL_OFFS(int n) { return static_cast<unsigned long>(n) * LVL_SIZE; }
+constexpr unsigned long LVL_START(int n) { return (LVL_SIZE - 1) << ((n - 1) * LVL_CLK_SHIFT); }
+constexpr unsigned long NEXT_TIMER_MAX_DELTA = (1ul << 30) - 1;
+constexpr int BASE_STD = 0;
+constexpr int BASE_DEF = 1;
+constexpr int MOD_TIMER_PENDING_ONLY = 0x01;
+constexpr int MOD_TIMER_REDUCE = 0x02;
+constexpr int MOD_TIMER_NOTPENDING = 0x04;
+// timer_shutdown() (6.2+) leaves this in ->data: later arming is silently ignored.
+constexpr unsigned long kShutdownMagic = 0x5d0d0a7e5d0d0a7eul;
+
+unsigned timer_get_idx(const timer_list* t) { return (t->flags & TIMER_ARRAYMASK) >> TIMER_ARRAYSHIFT; }
+void timer_set_idx(timer_list* t, unsigned idx) {
+    t->flags = (t->flags & ~static_cast<u32>(TIMER_ARRAYMASK)) | (idx << TIMER_ARRAYSHIFT);
+}
+
+unsigned calc_index(unsigned long expires, int lvl, unsigned long* bucket_expiry) {
+    expires = (expires >> LVL_SHIFT(lvl)) + 1;
+    *bucket_expiry = expires << LVL_SHIFT(lvl);
+    return static_cast<unsigned>(LVL_OFFS(lvl) + (expires & LVL_MASK));
+}
+
+unsigned calc_wheel_index(int depth, unsigned long expires, unsigned long clk, unsigned long* bucket_expiry) {
+    unsigned long delta = expires - clk;
+    for (int lvl = 0; lvl < depth - 1; ++lvl)
+        if (delta < LVL_START(lvl + 1)) return calc_index(expires, lvl, bucket_expiry);
+    if (static_cast<long>(delta) < 0) {
+        *bucket_expiry = clk;
+        return static_cast<unsigned>(clk & LVL_MASK);
+    }
+    unsigned long cutoff = LVL_START(depth);
+    if (delta >= cutoff) expires = clk + (cutoff - LVL_GRAN(depth - 1));  // WHEEL_TIMEOUT_MAX
+    return calc_index(expires, depth - 1, bucket_expiry);
+}
+
+bool test_bit_map(const TimerBase& b, unsigned idx) { return b.pending_map[idx / 64] >> (idx % 64) & 1; }
+void set_bit_map(TimerBase& b, unsigned idx) { b.pending_map[idx / 64] |= 1ull << (idx % 64); }
+void clear_bit_map(TimerBase& b, unsigned idx) { b.pending_map[idx / 64] &= ~(1ull << (idx % 64)); }
+
+// find_next_bit() over [start, end) of the pending map; returns end if none.
+unsigned find_next_pending(const TimerBase& b, unsigned start, unsigned end) {
+    for (unsigned i = start; i < end;) {
+        std::uint64_t w = b.pending_map[i / 64] >> (i % 64);
+        if (w) {
+            unsigned pos = i + static_cast<unsigned>(__builtin_ctzll(w));
+            return pos < end ? pos : end;
+        }
+        i = (i / 64 + 1) * 64;
+    }
+    return end;
+}
+
+int next_pending_bucket(const TimerBase& b, unsigned offset, unsigned clk) {
+    unsigned start = offset + clk, end = offset + static_cast<unsigned>(LVL_SIZE);
+    unsigned pos = find_next_pending(b, start, end);
+    if (pos < end) return static_cast<int>(pos - start);
+    pos = find_next_pending(b, offset, start);
+    return pos < start ? static_cast<int>(pos + LVL_SIZE - start) : -1;
+}
+
+unsigned long next_timer_interrupt(TimerBase& b, int depth) {
+    unsigned long next = b.clk + NEXT_TIMER_MAX_DELTA;
+    unsigned long clk = b.clk;
+    unsigned offset = 0;
+    for (int lvl = 0; lvl < depth; ++lvl, offset += static_cast<unsigned>(LVL_SIZE)) {
+        int pos = next_pending_bucket(b, offset, static_cast<unsigned>(clk & LVL_MASK));
+        unsigned long lvl_clk = clk & LVL_CLK_MASK;
+        if (pos >= 0) {
+            unsigned long tmp = (clk + static_cast<unsigned long>(pos)) << LVL_SHIFT(lvl);
+            if (time_before(tmp, next)) next = tmp;
+            // The next expiry happens before the next level is reached: done.
+            if (static_cast<unsigned long>(pos) <= ((LVL_CLK_DIV - lvl_clk) & LVL_CLK_MASK)) break;
+        }
+        unsigned long adj = lvl_clk ? 1 : 0;
+        clk >>= LVL_CLK_SHIFT;
+        clk += adj;
+    }
+    b.next_expiry_recalc = false;
+    b.timers_pending = next != b.clk + NEXT_TIMER_MAX_DELTA;
+    return next;
+}
+
+TimerBase& base_of(Kernel& k, u32 tflags, int cpu) {
+    return k.cpu(cpu).timer_base[(tflags & TIMER_DEFERRABLE) ? BASE_DEF : BASE_STD];
+}
+
+TimerBase& lock_timer_base(Kernel& k, timer_list* t) {
+    int cpu = static_cast<int>(t->flags & TIMER_CPUMASK);
+    if (cpu >= k.nr_cpus()) cpu = 0;  // a statically initialised or corrupted timer
+    return base_of(k, t->flags, cpu);
+}
+
+bool idle_cpu(const Cpu& c) { return c.curr->is_idle() && c.nr_queued == 0; }
+
+// get_nohz_timer_target(): a busy CPU keeps its timers; an idle one hands
+// them to the first busy CPU (timer migration is on by default).
+int nohz_timer_target(Kernel& k) {
+    Cpu& self = this_cpu();
+    if (!idle_cpu(self)) return self.id;
+    for (auto& c : k.cpus)
+        if (c.get() != &self && !idle_cpu(*c)) return c->id;
+    return self.id;
+}
+
+TimerBase& get_target_base(Kernel& k, u32 tflags) {
+    if (!(tflags & TIMER_PINNED)) return base_of(k, tflags, nohz_timer_target(k));
+    return base_of(k, tflags, this_cpu().id);
+}
+
+void forward_timer_base(Kernel& k, TimerBase& b) {
+    unsigned long jnow = k.jiffies_now;
+    if (static_cast<long>(jnow - b.clk) < 1) return;
+    if (time_after(b.next_expiry, jnow)) {
+        b.clk = jnow;
+    } else {
+        if (time_before(b.next_expiry, b.clk)) return;
+        b.clk = b.next_expiry;
+    }
+}
+
+// A timer added to a remote CPU whose tick is stopped: that CPU must look again.
+void trigger_dyntick_cpu(Kernel& k, TimerBase& b, timer_list* t) {
+    if (!k.cfg.nohz || (t->flags & TIMER_DEFERRABLE) || !b.is_idle) return;
+    Cpu& target = k.cpu(b.cpu);
+    if (in_guest() && &target == &this_cpu()) return;  // tick_irq_exit() re-evaluates
+    resched_curr(target);
+}
+
+void enqueue_timer(Kernel& k, TimerBase& b, timer_list* t, unsigned idx, unsigned long bucket_expiry) {
+    hlist_add_head(&t->entry, &b.vectors[idx]);
+    set_bit_map(b, idx);
+    timer_set_idx(t, idx);
+    if (time_before(bucket_expiry, b.next_expiry)) {
+        b.next_expiry = bucket_expiry;
+        b.timers_pending = true;
+        b.next_expiry_recalc = false;
+        trigger_dyntick_cpu(k, b, t);
+    }
+}
+
+void internal_add_timer(Kernel& k, TimerBase& b, timer_list* t) {
+    unsigned long bucket_expiry;
+    unsigned idx = calc_wheel_index(wheel_levels(k), t->expires, b.clk, &bucket_expiry);
+    enqueue_timer(k, b, t, idx, bucket_expiry);
+}
+
+void detach_timer(timer_list* t, bool clear_pending) {
+    __hlist_del(&t->entry);
+    if (clear_pending) t->entry.pprev = nullptr;
+    t->entry.next = reinterpret_cast<hlist_node*>(0x122);
+}
+
+int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
+    if (!timer_pending(t)) return 0;
+    unsigned idx = timer_get_idx(t);
+    if (!t->entry.next && t->entry.pprev == &b.vectors[idx].first) {
+        clear_bit_map(b, idx);
+        b.next_expiry_recalc = true;
+    }
+    detach_timer(t, clear_pending);
+    return 1;
+}
+
+int mod_timer_common(timer_list* t, unsigned long expires, int options) {
+    Kernel& k = this_kernel();
+    charge(k.cfg.costs.timer_mod);
+    unsigned long flags = arch_local_irq_save();
+    unsigned long clk = 0, bucket_expiry = 0;
+    unsigned idx = ~0u;
+    int ret = 0;
+    if (!t->function && !t->legacy_function) {
+        arch_local_irq_restore(flags);
+        if (t->data == kShutdownMagic) return 0;  // shut down: arming is ignored
+        BUG();  // 6.1: BUG_ON(!timer->function)
+    }
+    TimerBase* b;
+    if (!(options & MOD_TIMER_NOTPENDING) && timer_pending(t)) {
+        long diff = static_cast<long>(t->expires - expires);
+        if (!diff) {
+            arch_local_irq_restore(flags);
+            return 1;
+        }
+        if ((options & MOD_TIMER_REDUCE) && diff <= 0) {
+            arch_local_irq_restore(flags);
+            return 1;
+        }
+        b = &lock_timer_base(k, t);
+        forward_timer_base(k, *b);
+        if (timer_pending(t) && (options & MOD_TIMER_REDUCE) && time_before_eq(t->expires, expires)) {
+            arch_local_irq_restore(flags);
+            return 1;
+        }
+        clk = b->clk;
+        idx = calc_wheel_index(wheel_levels(k), expires, clk, &bucket_expiry);
+        // Same bucket: only the expiry changes.
+        if (idx == timer_get_idx(t)) {
+            if (!(options & MOD_TIMER_REDUCE)) t->expires = expires;
+            else if (time_after(t->expires, expires)) t->expires = expires;
+            arch_local_irq_restore(flags);
+            return 1;
+        }
+    } else {
+        b = &lock_timer_base(k, t);
+        forward_timer_base(k, *b);
+    }
+    ret = detach_if_pending(t, *b, false);
+    if (!ret && (options & MOD_TIMER_PENDING_ONLY)) {
+        arch_local_irq_restore(flags);
+        return 0;
+    }
+    TimerBase* nb = &get_target_base(k, t->flags);
+    if (b != nb) {
+        // A running callback keeps its timer on its base (serialisation, timer_delete_sync).
+        if (b->running_timer != t) {
+            b = nb;
+            t->flags = (t->flags & ~static_cast<u32>(TIMER_BASEMASK)) | static_cast<u32>(b->cpu);
+            forward_timer_base(k, *b);
+        }
+    }
+    t->expires = expires;
+    if (idx != ~0u && clk == b->clk) enqueue_timer(k, *b, t, idx, bucket_expiry);
+    else internal_add_timer(k, *b, t);
+    arch_local_irq_restore(flags);
+    return ret;
+}
+
+int collect_expired_timers(TimerBase& b, int depth, hlist_head* heads) {
+    unsigned long clk = b.clk = b.next_expiry;
+    int levels = 0;
+    for (int i = 0; i < depth; ++i) {
+        unsigned idx = static_cast<unsigned>((clk & LVL_MASK) + static_cast<unsigned long>(i) * LVL_SIZE);
+        if (test_bit_map(b, idx)) {
+            clear_bit_map(b, idx);
+            hlist_head* vec = &b.vectors[idx];
+            // hlist_move_list()
+            heads->first = vec->first;
+            if (heads->first) heads->first->pprev = &heads->first;
+            vec->first = nullptr;
+            ++heads;
+            ++levels;
+        }
+        if (clk & LVL_CLK_MASK) break;
+        clk >>= LVL_CLK_SHIFT;
+    }
+    return levels;
+}
+
+__attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
+    Cpu& c = this_cpu();
+    unsigned int count = c.preempt_count;
+    charge(k.cfg.costs.timer_run);
+    if (t->legacy_function) t->legacy_function(t->data);
+    else t->function(t);
+    Cpu& after = this_cpu();
+    if (count != after.preempt_count) {
+        std::uintptr_t fn = t->legacy_function ? reinterpret_cast<std::uintptr_t>(t->legacy_function)
+                                               : reinterpret_cast<std::uintptr_t>(t->function);
+        // WARN_ONCE(1, "timer: %pS preempt leak: %08x -> %08x\n", ...)
+        static thread_local bool warned = false;
+        if (!warned) {
+            warned = true;
+            Symbol s = symbolize(fn);
+            std::string sym = format_symbol(k, fn);
+            // %pS of a function pointer prints +0x0.
+            if (s.found) {
+                std::string mod;
+                auto lb = sym.find(" [");
+                if (lb != std::string::npos) mod = sym.substr(lb);
+                sym = fmt::format("{}+0x0/0x{:x}{}", s.name, s.size, mod);
+            }
+            warn_report(k, "kernel/time/timer.c", 1707, reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)),
+                        fmt::format("timer: {} preempt leak: {:08x} -> {:08x}\n", sym, count, after.preempt_count));
+        }
+        after.preempt_count = count;
+    }
+}
+
+void expire_timers(Kernel& k, TimerBase& b, hlist_head* head) {
+    while (head->first) {
+        timer_list* t = hlist_entry(head->first, timer_list, entry);
+        b.running_timer = t;
+        detach_timer(t, true);
+        if (t->flags & TIMER_IRQSAFE) {
+            call_timer_fn(k, t);
+            b.running_timer = nullptr;
+        } else {
+            local_irq_enable_internal();
+            call_timer_fn(k, t);
+            b.running_timer = nullptr;
+            local_irq_disable_internal();
+        }
+    }
+}
+
+void run_timers(Kernel& k, TimerBase& b) {
+    if (time_before(k.jiffies_now, b.next_expiry)) return;
+    int depth = wheel_levels(k);
+    hlist_head heads[TimerBase::kLevels];
+    local_irq_disable_internal();
+    while (time_after_eq(k.jiffies_now, b.clk) && time_after_eq(k.jiffies_now, b.next_expiry)) {
+        int levels = collect_expired_timers(b, depth, heads);
+        b.clk++;
+        b.next_expiry = next_timer_interrupt(b, depth);
+        while (levels--) expire_timers(k, b, heads + levels);
+    }
+    local_irq_enable_internal();
+}
+
+__attribute__((noinline)) void run_timer_softirq(softirq_action*) {
+    Cpu& c = this_cpu();
+    run_timers(c.k, c.timer_base[BASE_STD]);
+    run_timers(c.k, this_cpu().timer_base[BASE_DEF]);
+}
+
+}  // namespace
+
+int wheel_levels(const Kernel& k) { return k.cfg.hz > 100 ? 9 : 8; }
+
+void timers_init(Kernel& k) { k.softirq_vec[TIMER_SOFTIRQ] = &run_timer_softirq; }
+
+void timer_base_init(Cpu& c) {
+    for (TimerBase& b : c.timer_base) {
+        b.cpu = c.id;
+        b.clk = c.k.jiffies_now;
+        b.next_expiry = b.clk + NEXT_TIMER_MAX_DELTA;
+        b.timers_pending = false;
+    }
+}
+
+void run_local_timers(Cpu& c) {
+    Kernel& k = c.k;
+    if (time_before(k.jiffies_now, c.timer_base[BASE_STD].next_expiry) &&
+        time_before(k.jiffies_now, c.timer_base[BASE_DEF].next_expiry))
+        return;
+    raise_softirq_irqoff_on(c, TIMER_SOFTIRQ);
+}
+
+}  // namespace emu::kern
+
+using namespace emu;
+using namespace emu::kern;
+
+extern "C" {
+
+void init_timer_key(struct timer_list* timer, void (*func)(struct timer_list*), unsigned int flags, const char*,
+                    struct lock_class_key*) {
+    if (flags & ~static_cast<unsigned>(TIMER_INIT_FLAGS)) {
+        WARN_ON_ONCE(1);
+        flags &= TIMER_INIT_FLAGS;
+    }
+    timer->entry.pprev = nullptr;
+    timer->entry.next = nullptr;
+    timer->function = func;
+    timer->legacy_function = nullptr;
+    timer->data = 0;
+    timer->flags = flags | static_cast<u32>(in_guest() ? this_cpu().id : 0);
+}
+
+void __emu_setup_timer(struct timer_list* timer, void (*func)(unsigned long), unsigned long data, unsigned int flags) {
+    init_timer_key(timer, nullptr, flags, "setup_timer", nullptr);
+    timer->legacy_function = func;
+    timer->data = data;
+}
+
+int mod_timer(struct timer_list* timer, unsigned long expires) { return mod_timer_common(timer, expires, 0); }
+int mod_timer_pending(struct timer_list* timer, unsigned long expires) {
+    return mod_timer_common(timer, expires, MOD_TIMER_PENDING_ONLY);
+}
+int timer_reduce(struct timer_list* timer, unsigned long expires) {
+    return mod_timer_common(timer, expires, MOD_TIMER_REDUCE);
+}
+int mod_timer_notpending(struct timer_list* timer, unsigned long expires) {
+    return mod_timer_common(timer, expires, MOD_TIMER_NOTPENDING);
+}
+
+void add_timer(struct timer_list* timer) {
+    BUG_ON(timer_pending(timer));  // 6.1
+    mod_timer_common(timer, timer->expires, MOD_TIMER_NOTPENDING);
+}
+
+void add_timer_on(struct timer_list* timer, int cpu) {
+    Kernel& k = this_kernel();
+    charge(k.cfg.costs.timer_mod);
+    BUG_ON(timer_pending(timer) || (!timer->function && !timer->legacy_function));
+    if (cpu < 0 || cpu >= k.nr_cpus()) {
+        WARN(1, "add_timer_on: CPU %d is not online\n", cpu);
+        return;
+    }
+    unsigned long flags = arch_local_irq_save();
+    TimerBase& nb = base_of(k, timer->flags, cpu);
+    TimerBase& b = lock_timer_base(k, timer);
+    TimerBase* target = &nb;
+    (void)b;
+    timer->flags = (timer->flags & ~static_cast<u32>(TIMER_BASEMASK)) | static_cast<u32>(cpu);
+    forward_timer_base(k, *target);
+    internal_add_timer(k, *target, timer);
+    arch_local_irq_restore(flags);
+}
+
+int __emu_timer_delete(struct timer_list* timer) {
+    Kernel& k = this_kernel();
+    charge(k.cfg.costs.timer_mod);
+    if (!timer_pending(timer)) return 0;
+    unsigned long flags = arch_local_irq_save();
+    int ret = detach_if_pending(timer, lock_timer_base(k, timer), true);
+    arch_local_irq_restore(flags);
+    return ret;
+}
+
+int try_to_del_timer_sync(struct timer_list* timer) {
+    Kernel& k = this_kernel();
+    charge(k.cfg.costs.timer_mod);
+    unsigned long flags = arch_local_irq_save();
+    TimerBase& b = lock_timer_base(k, timer);
+    int ret = -1;
+    if (b.running_timer != timer) ret = detach_if_pending(timer, b, true);
+    arch_local_irq_restore(flags);
+    return ret;
+}
+
+int timer_delete_sync(struct timer_list* timer) {
+    Kernel& k = this_kernel();
+    // Calling this from hard IRQ context could deadlock (unless TIMER_IRQSAFE).
+    WARN_ON(in_irq() && !(timer->flags & TIMER_IRQSAFE));
+    for (;;) {
+        int ret = try_to_del_timer_sync(timer);
+        if (ret >= 0) return ret;
+        charge(k.cfg.costs.spin_step);  // cpu_relax() while the callback runs elsewhere
+    }
+}
+
+int timer_shutdown(struct timer_list* timer) {
+    int ret = __emu_timer_delete(timer);
+    timer->function = nullptr;
+    timer->legacy_function = nullptr;
+    timer->data = kShutdownMagic;
+    return ret;
+}
+
+int timer_shutdown_sync(struct timer_list* timer) {
+    int ret = timer_delete_sync(timer);
+    timer->function = nullptr;
+    timer->legacy_function = nullptr;
+    timer->data = kShutdownMagic;
+    return ret;
+}
+
+void destroy_timer_on_stack(struct timer_list*) {}
+
+}  // extern "C"

@@ -1,0 +1,112 @@
+// Atomic-context checks (SEMANTICS §8): "BUG: sleeping function called from
+// invalid context" and "BUG: scheduling while atomic", printed in Linux's
+// format with the guest function's name, after which the machine goes on.
+#include "tests/support/guest.hpp"
+
+#include "kernel/include/linux/delay.h"
+#include "kernel/include/linux/interrupt.h"
+#include "kernel/include/linux/kthread.h"
+#include "kernel/include/linux/mutex.h"
+#include "kernel/include/linux/spinlock.h"
+
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+using namespace emu;
+using namespace emu::test;
+
+namespace {
+struct Dev {
+    struct mutex m;
+    bool handler_done = false;
+};
+irqreturn_t test_irq_handler(int, void* dev) {
+    auto* d = static_cast<Dev*>(dev);
+    mutex_lock(&d->m);  // a sleeping lock in a hard IRQ handler: the classic mistake
+    mutex_unlock(&d->m);
+    d->handler_done = true;
+    return IRQ_HANDLED;
+}
+int holder(void* p) {
+    auto* d = static_cast<Dev*>(p);
+    mutex_lock(&d->m);
+    msleep(30);
+    mutex_unlock(&d->m);
+    while (!kthread_should_stop()) msleep(1);
+    return 0;
+}
+}  // namespace
+
+TEST_CASE("mutex_lock in an IRQ handler prints both splats and the machine keeps running", "[kernel][bug]") {
+    Dev d;
+    int body_pid = 0;
+    auto r = run_guest(default_config(2), [&](Machine& m) {
+        mutex_init(&d.m);
+        body_pid = get_current()->pid;
+        int cpu = smp_processor_id();
+        task_struct* h = kthread_run(holder, &d, "holder");
+        msleep(5);
+        request_irq(6, test_irq_handler, 0, "testdev", &d);
+        m.pic().write(IrqController::LINE_AFFINITY + 8 * 6, 1ull << cpu, cpu);
+        raise_line(6);
+        mdelay(2);  // the IRQ arrives during this busy wait, on top of this task
+        kthread_stop(h);
+        free_irq(6, &d);
+        return 0;
+    });
+    INFO(r.console);
+    REQUIRE(r.status == 0);
+    CHECK(d.handler_done);
+    CHECK(count(r.console, "BUG: sleeping function called from invalid context at kernel/locking/mutex.c:580\n") == 1);
+    CHECK(std::regex_search(r.console, std::regex(R"(in_atomic\(\): 1, irqs_disabled\(\): 1, non_block: 0, pid: )" +
+                                                  std::to_string(body_pid) + R"(, name: sh\n)")));
+    CHECK(r.console.find("preempt_count: 10000, expected: 0\n") != std::string::npos);
+    CHECK(r.console.find("BUG: scheduling while atomic: sh/" + std::to_string(body_pid) + "/0x00010001\n") !=
+          std::string::npos);
+    CHECK(r.console.find("Modules linked in:") != std::string::npos);
+    CHECK(std::regex_search(r.console, std::regex(R"(\] CPU: \d PID: \d+ Comm: sh Tainted: G        W)")));
+    // The call trace names the guest's handler, inside the <IRQ> part.
+    CHECK(std::regex_search(r.console, std::regex(R"( <IRQ>\n(.*\n)*?.* test_irq_handler\+0x[0-9a-f]+/0x[0-9a-f]+\n)")));
+}
+
+TEST_CASE("schedule() while holding a spinlock in process context reports 0x00000002 (SEMANTICS §1.3)",
+          "[kernel][bug]") {
+    spinlock_t lock;
+    auto r = run_guest(default_config(1), [&](Machine&) {
+        spin_lock_init(&lock);
+        spin_lock(&lock);
+        schedule_timeout_uninterruptible(2);
+        spin_unlock(&lock);
+        return 0;
+    });
+    CHECK(r.status == 0);
+    CHECK(std::regex_search(r.console, std::regex(R"(BUG: scheduling while atomic: sh/\d+/0x00000002\n)")));
+}
+
+TEST_CASE("might_sleep in atomic context is rate-limited to once per second", "[kernel][bug]") {
+    auto r = run_guest(default_config(1), [&](Machine&) {
+        preempt_disable();
+        for (int i = 0; i < 5; ++i) might_sleep();
+        preempt_enable();
+        msleep(1100);
+        preempt_disable();
+        might_sleep();
+        preempt_enable();
+        return 0;
+    });
+    CHECK(r.status == 0);
+    CHECK(count(r.console, "BUG: sleeping function called from invalid context") == 2);
+    CHECK(r.console.find("preempt_count: 1, expected: 0") != std::string::npos);
+}
+
+TEST_CASE("WARN_ON prints the cut-here block and taints the kernel", "[kernel][bug]") {
+    auto r = run_guest(default_config(1), [&](Machine&) {
+        WARN_ON(1 + 1 == 2);
+        return 0;
+    });
+    CHECK(r.status == 0);
+    CHECK(r.console.find("------------[ cut here ]------------\n") != std::string::npos);
+    CHECK(std::regex_search(r.console, std::regex(R"(WARNING: CPU: 0 PID: \d+ at .*bug_test.cpp:\d+ )")));
+    CHECK(r.console.find("---[ end trace 0000000000000000 ]---\n") != std::string::npos);
+}

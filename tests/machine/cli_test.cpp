@@ -1,0 +1,74 @@
+// The emu command line, run as a user would: bad input gets a message naming
+// itself and exit status 2; scripts' statuses come back.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+namespace {
+struct Run {
+    int status;
+    std::string out;
+};
+Run run_emu(const std::string& args) {
+    std::string cmd = std::string(EMU_BINARY) + " " + args + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::string out;
+    std::array<char, 4096> buf;
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    int st = pclose(p);
+    return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
+}
+std::string temp_script(const std::string& name, const std::string& text) {
+    std::string path = std::string("/tmp/emu-cli-test-") + name + ".sh";
+    std::ofstream(path) << text;
+    return path;
+}
+}  // namespace
+
+TEST_CASE("an unknown option names itself and exits 2", "[cli]") {
+    auto r = run_emu("run --frobnicate x.sh");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("--frobnicate") != std::string::npos);
+}
+
+TEST_CASE("bad option values name themselves and exit 2", "[cli]") {
+    std::string s = temp_script("ok", "true\n");
+    for (const char* bad : {"--cpus 0", "--cpus 65", "--hz 123", "--preempt sometimes", "--nohz maybe", "--freq fast",
+                            "--cost nosuch=5", "--cost api_call", "--timeout -1"}) {
+        auto r = run_emu(std::string("run ") + bad + " " + s);
+        INFO(bad << " -> " << r.out);
+        CHECK(r.status == 2);
+        std::string opt = std::string(bad).substr(0, std::string(bad).find(' '));
+        CHECK(r.out.find(opt) != std::string::npos);
+    }
+}
+
+TEST_CASE("a script that cannot be read says so", "[cli]") {
+    auto r = run_emu("run /nonexistent/script.sh");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("cannot read script '/nonexistent/script.sh': No such file or directory") != std::string::npos);
+}
+
+TEST_CASE("emu run exits with the script's status; output is the guest console", "[cli]") {
+    auto r = run_emu("run --loglevel 1 " + temp_script("status", "echo hi\nexit 7\n"));
+    CHECK(r.status == 7);
+    CHECK(r.out == "hi\n");
+}
+
+TEST_CASE("emu shell reads commands from standard input", "[cli]") {
+    auto r = run_emu("shell --loglevel 1 < " + temp_script("stdin", "echo from stdin\nexit 4\n"));
+    CHECK(r.status == 4);
+    CHECK(r.out.find("from stdin") != std::string::npos);
+}
+
+TEST_CASE("emu costs lists the cost table", "[cli]") {
+    auto r = run_emu("costs");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("context_switch") != std::string::npos);
+}
