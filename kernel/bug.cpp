@@ -30,6 +30,22 @@ std::string format_symbol(Kernel& k, std::uintptr_t addr) {
     return out;
 }
 
+std::string format_symbol_name(Kernel& k, std::uintptr_t addr) {
+    Symbol s = symbolize(addr);
+    if (!s.found) return fmt::format("0x{:x}", addr);
+    std::string out = s.name;
+    if (k.module_of_object) {
+        std::string mod = k.module_of_object(s.base);
+        if (!mod.empty()) out += " [" + mod + "]";
+    }
+    return out;
+}
+
+bool is_fiber_entry(std::uintptr_t addr) {
+    Symbol s = symbolize(addr);
+    return s.found && (s.name == "trampoline" || s.name == "make_fcontext" || s.name == "task_entry");
+}
+
 std::string taint_string(const Kernel& k) {
     static constexpr char letters[TAINT_FLAGS_COUNT + 1] = "PFSRMBUDAWCIOELKXTN";
     if (!k.taint) return "Not tainted";
@@ -70,9 +86,8 @@ void dump_stack_from(std::uintptr_t fp) {
             printk_emit(k, LOGLEVEL_DEFAULT, " <TASK>\n");
             in_irq_part = false;
         }
-        Symbol s = symbolize(ret);
         // Stop at the fiber's entry: nothing a reader needs lies beyond it.
-        if (s.found && (s.name == "trampoline" || s.name == "make_fcontext")) break;
+        if (is_fiber_entry(ret)) break;
         printk_emit(k, LOGLEVEL_DEFAULT, " %s\n", format_symbol(k, ret).c_str());
         ++frames;
         if (frame[0] <= fp) break;

@@ -8,6 +8,9 @@
 namespace emu::kern {
 
 std::string format_symbol(Kernel& k, std::uintptr_t addr);  // %pS
+std::string format_symbol_name(Kernel& k, std::uintptr_t addr);  // %ps: the name (and module), no offset
+// A frame of the fiber machinery, where call traces end.
+bool is_fiber_entry(std::uintptr_t addr);
 std::string taint_string(const Kernel& k);
 void add_taint(Kernel& k, int flag);
 void print_modules(Kernel& k);

@@ -93,6 +93,7 @@ struct Task : task_struct {
     Cycles exec_start = 0;
     Cycles sum_exec = 0;
     Cycles slice_start = 0;
+    Cycles vruntime = 0;         // CFS-like virtual runtime (all tasks weigh the same)
     // kthread
     int (*threadfn)(void*) = nullptr;
     void* threadfn_data = nullptr;
@@ -157,6 +158,7 @@ struct Cpu {
     Task* ksoftirqd = nullptr;        // I
     list_head runqueue{};             // C: runnable tasks other than curr, FIFO
     unsigned int nr_queued = 0;       // C
+    Cycles min_vruntime = 0;          // C: monotonic floor of the runnable tasks' vruntime
     // softirqs
     unsigned int softirq_pending = 0;  // C
     std::array<std::uint64_t, NR_SOFTIRQS> softirq_count{};

@@ -78,7 +78,10 @@ void Lockdep::print_usage_bug(Task* t, LockClass* cls, Usage prev, Usage next, s
                 c.core.irqs_on ? 1u : 0u, softirqs_enabled ? 1u : 0u);
     printk_emit(m_k, LOGLEVEL_WARNING, "%s\n", lock_line(cls, ip).c_str());
     printk_emit(m_k, LOGLEVEL_WARNING, "{%s} state was registered at:\n", kUsageStr[prev]);
-    for (std::uintptr_t a : cls->traces[prev]) printk_emit(m_k, LOGLEVEL_WARNING, "  %s\n", format_symbol(m_k, a).c_str());
+    for (std::uintptr_t a : cls->traces[prev]) {
+        if (is_fiber_entry(a)) break;
+        printk_emit(m_k, LOGLEVEL_WARNING, "  %s\n", format_symbol(m_k, a).c_str());
+    }
     printk_emit(m_k, LOGLEVEL_WARNING, "\nother info that might help us debug this:\n");
     printk_emit(m_k, LOGLEVEL_WARNING, " Possible unsafe locking scenario:\n\n");
     printk_emit(m_k, LOGLEVEL_WARNING, "       CPU0\n");

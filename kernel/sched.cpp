@@ -19,7 +19,8 @@ namespace emu::kern {
 namespace {
 
 constexpr std::uint64_t kSliceNs = 3'000'000;        // a task's time slice when others wait
-constexpr std::uint64_t kWakeupGranNs = 1'000'000;   // a woken task preempts one that ran this long
+constexpr std::uint64_t kWakeupGranNs = 1'000'000;   // sysctl_sched_wakeup_granularity
+constexpr std::uint64_t kSleeperCreditNs = 3'000'000;  // sched_latency / 2 (GENTLE_FAIR_SLEEPERS)
 
 void enqueue(Cpu& c, Task* t) {
     list_add_tail(&t->run_node, &c.runqueue);
@@ -55,12 +56,40 @@ Cpu& select_task_rq(Kernel& k, Task* p) {
     return best ? *best : k.cpu(0);
 }
 
-void check_preempt_wakeup(Cpu& target) {
+Cycles curr_vruntime(const Cpu& c) {
+    const Task* t = c.curr;
+    return t->vruntime + (c.core.clock > t->exec_start ? c.core.clock - t->exec_start : 0);
+}
+
+void update_min_vruntime(Cpu& c) {
+    Cycles m = kNever;
+    if (!c.curr->is_idle()) m = curr_vruntime(c);
+    list_head* pos;
+    list_for_each(pos, &c.runqueue) m = std::min(m, list_entry(pos, Task, run_node)->vruntime);
+    if (m != kNever && m > c.min_vruntime) c.min_vruntime = m;
+}
+
+// place_entity(): a task that slept gets at most half a latency period of credit.
+void place_woken(Cpu& c, Task* p, bool fresh) {
+    Kernel& k = c.k;
+    update_min_vruntime(c);
+    Cycles credit = k.engine.timebase().from_ns(kSleeperCreditNs);
+    Cycles floor = fresh ? c.min_vruntime : (c.min_vruntime > credit ? c.min_vruntime - credit : 0);
+    if (fresh || p->vruntime < floor) p->vruntime = floor;
+}
+
+// check_preempt_wakeup(): the woken task runs first if it is "behind" by more
+// than the wake-up granularity -- a task that slept preempts a CPU hog.
+void check_preempt_wakeup(Cpu& target, Task* p) {
     Task* curr = target.curr;
     if (curr->is_idle()) return resched_curr(target);
     Kernel& k = target.k;
-    Cycles ran = target.core.clock > curr->slice_start ? target.core.clock - curr->slice_start : 0;
-    if (k.engine.timebase().to_ns(ran) >= kWakeupGranNs) resched_curr(target);
+    Cycles cv = curr_vruntime(target);
+    if (cv > p->vruntime && k.engine.timebase().to_ns(cv - p->vruntime) > kWakeupGranNs) resched_curr(target);
+}
+
+void migrate_vruntime(Task* t, const Cpu& from, const Cpu& to) {
+    t->vruntime = t->vruntime - std::min(t->vruntime, from.min_vruntime) + to.min_vruntime;
 }
 
 // newidle balance: a CPU about to idle pulls a queued, movable task from the busiest CPU.
@@ -74,6 +103,7 @@ Task* pull_task(Cpu& c) {
         Task* t = list_entry(pos, Task, run_node);
         if (t->bound || t->atomic_sleeper || !(t->allowed >> c.id & 1)) continue;
         dequeue(*busiest, t);
+        migrate_vruntime(t, *busiest, c);
         t->home = &c;
         t->cpu = static_cast<unsigned>(c.id);
         return t;
@@ -158,8 +188,9 @@ void wake_up_new_task(Task* p) {
         }
         target = best ? best : &k.cpu(0);
     }
+    place_woken(*target, p, true);
     enqueue(*target, p);
-    check_preempt_wakeup(*target);
+    check_preempt_wakeup(*target, p);
 }
 
 int try_to_wake_up(Task* p, unsigned int state) {
@@ -169,9 +200,12 @@ int try_to_wake_up(Task* p, unsigned int state) {
     p->__state = TASK_RUNNING;
     if (p->on_rq) return 1;  // woken before it got to sleep: it just keeps running
     p->on_rq = true;
+    Cpu* prev = p->home;
     Cpu& target = select_task_rq(k, p);
+    if (prev && prev != &target) migrate_vruntime(p, *prev, target);
+    place_woken(target, p, false);
     enqueue(target, p);
-    check_preempt_wakeup(target);
+    check_preempt_wakeup(target, p);
     return 1;
 }
 
@@ -235,6 +269,8 @@ void __schedule_raw(bool preempt) {
         if (preempt) ++prev->nivcsw; else ++prev->nvcsw;
         Cycles now = c.core.clock;
         prev->sum_exec += now - prev->exec_start;
+        if (!prev->is_idle()) prev->vruntime += now - prev->exec_start;
+        update_min_vruntime(c);
         prev->on_cpu = 0;
         if (prev->exited) c.dead_task = prev;
         c.curr = next;
@@ -268,6 +304,7 @@ void preempt_schedule_irq() {
 }
 
 void scheduler_tick(Cpu& c) {
+    update_min_vruntime(c);
     Task* curr = c.curr;
     if (curr->is_idle() || !c.nr_queued) return;
     Cycles ran = c.core.clock - curr->slice_start;

@@ -94,12 +94,14 @@ void queue_work_internal(int cpu, Workqueue* wq, work_struct* work) {
         WARN_ON(1);
         return;
     }
-    charge(k.cfg.costs.work_queue);
     insert_work(*target, work, &target->worklist);
 }
 
-// try_to_grab_pending(): 1 if it stole a pending item (timer or list), 0 if it
-// was idle (PENDING is now ours either way), -1 if being canceled elsewhere.
+constexpr int kGrabRetry = -1;      // -EAGAIN: someone is queueing it right now
+constexpr int kGrabCanceling = -2;  // -ENOENT: another task is canceling it
+
+// try_to_grab_pending(): 1 if it stole a pending item (from its timer or its
+// list), 0 if it was idle; PENDING is ours in both cases.
 int try_to_grab_pending(work_struct* work, bool is_dwork) {
     if (is_dwork) {
         auto* dwork = container_of(work, delayed_work, work);
@@ -112,8 +114,18 @@ int try_to_grab_pending(work_struct* work, bool is_dwork) {
         set_data(work, worker_of(work), kPending);
         return 1;
     }
-    if (data & kCanceling) return -1;
-    return 1;  // PENDING with the timer already expired and queueing in flight: ours now
+    return (data & kCanceling) ? kGrabCanceling : kGrabRetry;
+}
+
+// Grabs PENDING, retrying (with IRQs on, time passing) while a queueing is in flight.
+int grab_pending_retry(Kernel& k, work_struct* work, bool is_dwork, unsigned long* flags) {
+    for (;;) {
+        *flags = arch_local_irq_save();
+        int ret = try_to_grab_pending(work, is_dwork);
+        if (ret != kGrabRetry) return ret;
+        arch_local_irq_restore(*flags);
+        charge(k.cfg.costs.spin_step);
+    }
 }
 
 struct Barrier {
@@ -200,7 +212,7 @@ void process_one_work(Kernel& k, Worker& w, work_struct* work) {
         printk_emit(k, LOGLEVEL_ERR, "BUG: workqueue leaked lock or atomic: %s/0x%08x/%d\n", t->comm,
                     c.preempt_count, t->pid);
         printk_emit(k, LOGLEVEL_ERR, "     last function: %s\n",
-                    format_symbol(k, reinterpret_cast<std::uintptr_t>(fn)).c_str());
+                    format_symbol_name(k, reinterpret_cast<std::uintptr_t>(fn)).c_str());
         if (k.lockdep) k.lockdep->print_held_locks(t, true);
         dump_stack_current();
     }
@@ -309,6 +321,7 @@ struct workqueue_struct* alloc_workqueue(const char* fmt, unsigned int flags, in
 }
 
 bool queue_work_on(int cpu, struct workqueue_struct* wq, struct work_struct* work) {
+    charge(this_kernel().cfg.costs.work_queue);
     unsigned long flags = arch_local_irq_save();
     bool ret = false;
     if (!test_and_set_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work))) {
@@ -354,14 +367,11 @@ bool queue_delayed_work_on(int cpu, struct workqueue_struct* wq, struct delayed_
 }
 
 bool mod_delayed_work_on(int cpu, struct workqueue_struct* wq, struct delayed_work* dwork, unsigned long delay) {
-    unsigned long flags = arch_local_irq_save();
-    int ret;
-    do {
-        ret = try_to_grab_pending(&dwork->work, true);
-    } while (ret < 0 && (charge(this_kernel().cfg.costs.spin_step), true));
-    queue_delayed(cpu, wq, dwork, delay);
+    unsigned long flags;
+    int ret = grab_pending_retry(this_kernel(), &dwork->work, true, &flags);
+    if (ret >= 0) queue_delayed(cpu, wq, dwork, delay);
     arch_local_irq_restore(flags);
-    return ret != 0;
+    return ret > 0;
 }
 
 bool flush_work(struct work_struct* work) {
@@ -406,16 +416,15 @@ void drain_workqueue(struct workqueue_struct* wq) {
 static bool cancel_common(struct work_struct* work, bool is_dwork, bool sync) {
     Kernel& k = this_kernel();
     if (sync) __might_sleep("kernel/workqueue.c", 3254);
-    unsigned long flags = arch_local_irq_save();
+    unsigned long flags;
     int ret;
     for (;;) {
-        ret = try_to_grab_pending(work, is_dwork);
+        ret = grab_pending_retry(k, work, is_dwork, &flags);
         if (ret >= 0) break;
-        // Another canceller holds it: wait for that one to finish.
         arch_local_irq_restore(flags);
-        charge(k.cfg.costs.spin_step);
-        if (sync) schedule_timeout_uninterruptible(1);
-        flags = arch_local_irq_save();
+        if (!sync) return false;  // someone else is canceling it
+        // Another canceller holds it: wait for that one to finish.
+        schedule_timeout_uninterruptible(1);
     }
     if (!sync) {
         set_data(work, worker_of(work), 0);

@@ -9,7 +9,22 @@
 namespace emu::test {
 
 // EMU_TEST_CONSOLE=1 prints every guest console a test produced (to stderr).
-void dump_if_asked(const GuestResult& r) {
+std::string strip_timestamps(const std::string& text) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
+        std::size_t start = pos;
+        if (end - pos >= 15 && text[pos] == '[' && text[pos + 13] == ']' && text[pos + 14] == ' ') start = pos + 15;
+        out.append(text, start, end - start);
+        pos = end;
+    }
+    return out;
+}
+
+void dump_if_asked(GuestResult& r) {
+    r.plain = strip_timestamps(r.console);
     if (std::getenv("EMU_TEST_CONSOLE")) std::fprintf(stderr, "---- guest console ----\n%s", r.console.c_str());
 }
 

@@ -17,6 +17,7 @@ struct GuestResult {
     Machine::Outcome outcome = Machine::Outcome::Idle;
     int status = -1;
     std::string console;
+    std::string plain;  // the console without the "[%5lu.%06lu] " prefixes, for multi-line matches
 };
 
 MachineConfig default_config(int cpus = 2, int hz = 250);

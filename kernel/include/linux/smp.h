@@ -11,6 +11,7 @@ unsigned int __emu_nr_cpu_ids(void);
 int cpu_online(unsigned int cpu);
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
 void on_each_cpu(smp_call_func_t func, void *info, int wait);
+void cpu_relax(void); /* asm/processor.h: a pause that lets time pass */
 EMU_END_DECLS
 #define smp_processor_id() __emu_smp_processor_id()
 #define raw_smp_processor_id() __emu_smp_processor_id()
