@@ -1,6 +1,7 @@
 // The emu command line: parse options, build a Machine, hand over to the
 // chosen front end. Exit statuses: the guest's own (emu run), 2 for bad
 // usage, 3 kernel panic, 4 deadlock, 5 machine idle forever, 124 guest time limit.
+#include "emu/bench/bench.hpp"
 #include "emu/cli/options.hpp"
 #include "emu/machine/machine.hpp"
 #include "emu/sim/panic.hpp"
@@ -61,6 +62,11 @@ int main(int argc, char** argv) {
     auto* shell = app.add_subcommand("shell", "an interactive guest shell on this terminal");
     add_machine_options(shell, opts);
     app.add_subcommand("costs", "print the cycle cost table");
+    emu::bench::Options bench_opts;
+    auto* bench = app.add_subcommand("bench", "measure the engine's hot paths against bare host baselines");
+    bench->add_flag("--quick", bench_opts.quick, "a few iterations: check the workloads, do not judge the figures");
+    bench->add_option("--json", bench_opts.json_path, "write the results as JSON to this file");
+    bench->add_option("--only", bench_opts.only, "comma-separated workload ids (e.g. W1,W4)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -74,6 +80,7 @@ int main(int argc, char** argv) {
     try {
         if (*run) return run_script(opts, script);
         if (*shell) return emu::run_interactive(emu::to_config(opts));
+        if (*bench) return emu::bench::run(bench_opts);
         std::cout << emu::kern::CostTable::describe();
         return 0;
     } catch (const emu::UserError& e) {

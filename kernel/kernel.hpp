@@ -245,6 +245,9 @@ public:
     volatile unsigned long jiffies_now = 0;      // jiffies_64 (unsigned long is 64 bits)
     unsigned long initial_jiffies = 0;        // I: INITIAL_JIFFIES for cfg.hz
     Cycles tick_period = 0;                   // I: cycles per jiffy
+    Cycles sched_slice = 0;                   // I: time slice when others wait
+    Cycles sched_wakeup_gran = 0;             // I: sysctl_sched_wakeup_granularity
+    Cycles sched_sleeper_credit = 0;          // I: sched_latency / 2
     Cycles last_jiffies_update = 0;           // K: time of the tick that set `jiffies`
     std::uint64_t now_ns() const { return engine.timebase().to_ns(engine.present()); }
     Cycles ns_to_cycles(std::uint64_t ns) const { return engine.timebase().from_ns(ns); }

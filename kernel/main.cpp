@@ -159,6 +159,9 @@ Kernel::Kernel(Engine& e, IrqController& p, TimerChip& tc, Console& con, KernelC
     initial_jiffies = static_cast<unsigned long>(static_cast<unsigned int>(-300 * cfg.hz));
     jiffies_now = initial_jiffies;
     tick_period = engine.timebase().from_ns(1'000'000'000ull / static_cast<unsigned>(cfg.hz));
+    sched_slice = engine.timebase().from_ns(3'000'000);
+    sched_wakeup_gran = engine.timebase().from_ns(1'000'000);
+    sched_sleeper_credit = engine.timebase().from_ns(3'000'000);
     for (int n = 0; n < engine.cpus(); ++n) {
         auto cpu = std::make_unique<Cpu>(*this, engine.core(n), n);
         engine.core(n).kernel_cpu = cpu.get();

@@ -18,9 +18,8 @@ namespace emu::kern {
 
 namespace {
 
-constexpr std::uint64_t kSliceNs = 3'000'000;        // a task's time slice when others wait
-constexpr std::uint64_t kWakeupGranNs = 1'000'000;   // sysctl_sched_wakeup_granularity
-constexpr std::uint64_t kSleeperCreditNs = 3'000'000;  // sched_latency / 2 (GENTLE_FAIR_SLEEPERS)
+// Time slice 3 ms, wake-up granularity 1 ms, sleeper credit 3 ms (sched_latency / 2,
+// GENTLE_FAIR_SLEEPERS): precomputed in cycles in Kernel (sched_slice, ...).
 
 void enqueue(Cpu& c, Task* t) {
     list_add_tail(&t->run_node, &c.runqueue);
@@ -73,7 +72,7 @@ void update_min_vruntime(Cpu& c) {
 void place_woken(Cpu& c, Task* p, bool fresh) {
     Kernel& k = c.k;
     update_min_vruntime(c);
-    Cycles credit = k.engine.timebase().from_ns(kSleeperCreditNs);
+    Cycles credit = k.sched_sleeper_credit;
     Cycles floor = fresh ? c.min_vruntime : (c.min_vruntime > credit ? c.min_vruntime - credit : 0);
     if (fresh || p->vruntime < floor) p->vruntime = floor;
 }
@@ -85,7 +84,7 @@ void check_preempt_wakeup(Cpu& target, Task* p) {
     if (curr->is_idle()) return resched_curr(target);
     Kernel& k = target.k;
     Cycles cv = curr_vruntime(target);
-    if (cv > p->vruntime && k.engine.timebase().to_ns(cv - p->vruntime) > kWakeupGranNs) resched_curr(target);
+    if (cv > p->vruntime && cv - p->vruntime > k.sched_wakeup_gran) resched_curr(target);
 }
 
 void migrate_vruntime(Task* t, const Cpu& from, const Cpu& to) {
@@ -308,7 +307,7 @@ void scheduler_tick(Cpu& c) {
     Task* curr = c.curr;
     if (curr->is_idle() || !c.nr_queued) return;
     Cycles ran = c.core.clock - curr->slice_start;
-    if (c.k.engine.timebase().to_ns(ran) >= kSliceNs) resched_curr(c);
+    if (ran >= c.k.sched_slice) resched_curr(c);
 }
 
 bool should_resched_voluntary() {

@@ -114,7 +114,7 @@ void tasklet_schedule_common(tasklet_struct* t, bool hi) {
 
 bool tasklet_clear_sched(Kernel& k, tasklet_struct* t) {
     if (test_and_clear_bit(TASKLET_STATE_SCHED, &t->state)) {
-        wake_up_var(k);
+        if (waitqueue_active(&k.var_wq)) wake_up_var(k);
         return true;
     }
     std::uintptr_t fn = t->use_callback ? reinterpret_cast<std::uintptr_t>(t->callback)
@@ -145,7 +145,7 @@ __attribute__((noinline)) void tasklet_action_common(bool hi) {
                     else t->func(t->data);
                 }
                 tasklet_unlock(t);
-                wake_up_var(k);
+                if (waitqueue_active(&k.var_wq)) wake_up_var(k);
                 continue;
             }
             tasklet_unlock(t);

@@ -287,6 +287,9 @@ int collect_expired_timers(TimerBase& b, int depth, hlist_head* heads) {
     return levels;
 }
 
+// The address of the instruction after the call: an IP inside the caller (_THIS_IP_).
+__attribute__((noinline)) std::uintptr_t this_ip() { return reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)); }
+
 __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
     Cpu& c = this_cpu();
     unsigned int count = c.preempt_count;
@@ -310,7 +313,7 @@ __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
                 if (lb != std::string::npos) mod = sym.substr(lb);
                 sym = fmt::format("{}+0x0/0x{:x}{}", s.name, s.size, mod);
             }
-            warn_report(k, "kernel/time/timer.c", 1707, reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)),
+            warn_report(k, "kernel/time/timer.c", 1707, this_ip(),
                         fmt::format("timer: {} preempt leak: {:08x} -> {:08x}\n", sym, count, after.preempt_count));
         }
         after.preempt_count = count;

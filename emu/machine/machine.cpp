@@ -15,6 +15,8 @@ Machine::Machine(const MachineConfig& cfg)
       m_engine(cfg.cpus, cfg.freq_hz, cfg.seed, cfg.stack_size),
       m_pic(cfg.cpus),
       m_timer_chip(m_engine.events(), cfg.cpus),
+      m_pulse0(m_engine.events()),
+      m_pulse1(m_engine.events()),
       m_kernel(m_engine, m_pic, m_timer_chip, m_console, cfg.kernel) {
     m_engine.set_quantum(cfg.quantum);
     // The board: timer channels and the console feed the controller; the
@@ -24,6 +26,8 @@ Machine::Machine(const MachineConfig& cfg)
         m_pic.intr(cpu).connect(m_engine.core(cpu), 0);
     }
     m_console.rx_line().connect(m_pic, kConsoleIrq);
+    m_pulse0.line().connect(m_pic, kPulseLine0);
+    m_pulse1.line().connect(m_pic, kPulseLine0 + 1);
 }
 
 Machine::~Machine() = default;

@@ -4,6 +4,7 @@
 // connects IRQ lines (the board).
 #include "devices/console.hpp"
 #include "devices/irq_controller.hpp"
+#include "devices/pulse_source.hpp"
 #include "devices/timer_chip.hpp"
 #include "emu/sim/engine.hpp"
 #include "kernel/kernel.hpp"
@@ -51,6 +52,9 @@ public:
     TimerChip& timer_chip() { return m_timer_chip; }
     Console& console() { return m_console; }
     kern::Kernel& kernel() { return m_kernel; }
+    // Interrupt generators on lines kPulseLine0 + n (n = 0, 1).
+    PulseSource& pulse(int n) { return n ? m_pulse1 : m_pulse0; }
+    static constexpr int kPulseLine0 = 11;
     std::uint64_t uptime_ns() const { return m_engine.timebase().to_ns(m_engine.min_clock()); }
 
 private:
@@ -59,6 +63,7 @@ private:
     IrqController m_pic;
     TimerChip m_timer_chip;
     Console m_console;
+    PulseSource m_pulse0, m_pulse1;
     kern::Kernel m_kernel;
 };
 

@@ -11,17 +11,21 @@
 #define DECLARE_BITMAP(name, bits) unsigned long name[BITS_TO_LONGS(bits)]
 #define GENMASK(h, l) (((~0UL) - (1UL << (l)) + 1) & (~0UL >> (BITS_PER_LONG - 1 - (h))))
 
+/* Plain read-modify-writes: indivisible for the guest (see linux/atomic.h). */
 #define __EMU_BITADDR(nr, addr) (((volatile unsigned long *)(addr)) + BIT_WORD(nr))
-static inline void set_bit(long nr, volatile unsigned long *addr) { __atomic_fetch_or(__EMU_BITADDR(nr, addr), BIT_MASK(nr), __ATOMIC_SEQ_CST); }
-static inline void clear_bit(long nr, volatile unsigned long *addr) { __atomic_fetch_and(__EMU_BITADDR(nr, addr), ~BIT_MASK(nr), __ATOMIC_SEQ_CST); }
-static inline void change_bit(long nr, volatile unsigned long *addr) { __atomic_fetch_xor(__EMU_BITADDR(nr, addr), BIT_MASK(nr), __ATOMIC_SEQ_CST); }
+static inline void set_bit(long nr, volatile unsigned long *addr)
+{ volatile unsigned long *p = __EMU_BITADDR(nr, addr); *p = *p | BIT_MASK(nr); }
+static inline void clear_bit(long nr, volatile unsigned long *addr)
+{ volatile unsigned long *p = __EMU_BITADDR(nr, addr); *p = *p & ~BIT_MASK(nr); }
+static inline void change_bit(long nr, volatile unsigned long *addr)
+{ volatile unsigned long *p = __EMU_BITADDR(nr, addr); *p = *p ^ BIT_MASK(nr); }
 static inline bool test_bit(long nr, const volatile unsigned long *addr) { return (addr[BIT_WORD(nr)] >> (nr % BITS_PER_LONG)) & 1UL; }
 static inline bool test_and_set_bit(long nr, volatile unsigned long *addr)
-{ return (__atomic_fetch_or(__EMU_BITADDR(nr, addr), BIT_MASK(nr), __ATOMIC_SEQ_CST) & BIT_MASK(nr)) != 0; }
+{ volatile unsigned long *p = __EMU_BITADDR(nr, addr); unsigned long old = *p; *p = old | BIT_MASK(nr); return (old & BIT_MASK(nr)) != 0; }
 static inline bool test_and_clear_bit(long nr, volatile unsigned long *addr)
-{ return (__atomic_fetch_and(__EMU_BITADDR(nr, addr), ~BIT_MASK(nr), __ATOMIC_SEQ_CST) & BIT_MASK(nr)) != 0; }
+{ volatile unsigned long *p = __EMU_BITADDR(nr, addr); unsigned long old = *p; *p = old & ~BIT_MASK(nr); return (old & BIT_MASK(nr)) != 0; }
 static inline bool test_and_change_bit(long nr, volatile unsigned long *addr)
-{ return (__atomic_fetch_xor(__EMU_BITADDR(nr, addr), BIT_MASK(nr), __ATOMIC_SEQ_CST) & BIT_MASK(nr)) != 0; }
+{ volatile unsigned long *p = __EMU_BITADDR(nr, addr); unsigned long old = *p; *p = old ^ BIT_MASK(nr); return (old & BIT_MASK(nr)) != 0; }
 #define __set_bit set_bit
 #define __clear_bit clear_bit
 #define __test_and_set_bit test_and_set_bit
