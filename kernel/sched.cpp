@@ -323,6 +323,8 @@ void preempt_point_slow() {
     for (;;) {
         if (core->intr && core->irqs_on) {
             handle_irqs(this_cpu());
+            // The interrupt may have rescheduled this task, which may now run on another CPU.
+            core = tl_core;
             continue;
         }
         // Yield at most once: the loop hands us a fresh horizon when it resumes us.

@@ -12,6 +12,31 @@ using namespace emu::kern;
 
 namespace {
 
+// The wait queue's lock: __wake_up holds it while it walks the entries, and a
+// sleeper takes it before it leaves (as Linux's finish_wait and completions
+// do), so an on-stack entry or completion is never freed under a waker that
+// is still looking at it from another CPU.
+void wait_for_queue_lock(wait_queue_head* q) {
+    while (q->lock.locked) charge(this_kernel().cfg.costs.spin_step);
+}
+
+void lock_queue(wait_queue_head* q) {
+    wait_for_queue_lock(q);
+    q->lock.locked = 1;
+}
+
+// __wake_up_common(): the queue's lock is held.
+void wake_locked(wait_queue_head* q, unsigned int mode, int nr_exclusive, void* key) {
+    list_head *pos, *n;
+    list_for_each_safe(pos, n, &q->head) {
+        wait_queue_entry* e = list_entry(pos, wait_queue_entry, entry);
+        unsigned flags_e = e->flags;
+        int ret = e->func(e, mode, 0, key);
+        if (ret < 0) break;
+        if (ret && (flags_e & WQ_FLAG_EXCLUSIVE) && !--nr_exclusive) break;
+    }
+}
+
 void add_entry(wait_queue_head* q, wait_queue_entry* e) {
     if (e->flags & WQ_FLAG_EXCLUSIVE) list_add_tail(&e->entry, &q->head);
     else list_add(&e->entry, &q->head);
@@ -35,6 +60,7 @@ long do_wait_for_common(completion* x, long timeout, unsigned int state) {
         t->__state = state;
         timeout = schedule_timeout(timeout);
     } while (!x->done && timeout);
+    wait_for_queue_lock(&x->wait);
     list_del_init(&wait.entry);
     if (!x->done) return timeout;
     if (x->done != UINT_MAX_DONE) --x->done;
@@ -132,21 +158,17 @@ long prepare_to_wait_event(struct wait_queue_head* q, struct wait_queue_entry* e
     return 0;
 }
 
-void finish_wait(struct wait_queue_head*, struct wait_queue_entry* e) {
+void finish_wait(struct wait_queue_head* q, struct wait_queue_entry* e) {
     this_cpu().curr->__state = TASK_RUNNING;
+    wait_for_queue_lock(q);
     if (!list_empty(&e->entry)) list_del_init(&e->entry);
 }
 
 void __wake_up(struct wait_queue_head* q, unsigned int mode, int nr_exclusive, void* key) {
     unsigned long flags = arch_local_irq_save();
-    list_head *pos, *n;
-    list_for_each_safe(pos, n, &q->head) {
-        wait_queue_entry* e = list_entry(pos, wait_queue_entry, entry);
-        unsigned flags_e = e->flags;
-        int ret = e->func(e, mode, 0, key);
-        if (ret < 0) break;
-        if (ret && (flags_e & WQ_FLAG_EXCLUSIVE) && !--nr_exclusive) break;
-    }
+    lock_queue(q);
+    wake_locked(q, mode, nr_exclusive, key);
+    q->lock.locked = 0;
     arch_local_irq_restore(flags);
 }
 
@@ -158,17 +180,23 @@ void init_completion(struct completion* x) {
 }
 void reinit_completion(struct completion* x) { x->done = 0; }
 
+// As in Linux, `done` changes under the queue's lock: a waiter that sees it
+// cannot leave (and free an on-stack completion) before the wake-up is over.
 void complete(struct completion* x) {
     unsigned long flags = arch_local_irq_save();
+    lock_queue(&x->wait);
     if (x->done != UINT_MAX_DONE) ++x->done;
-    __wake_up(&x->wait, TASK_NORMAL, 1, nullptr);
+    wake_locked(&x->wait, TASK_NORMAL, 1, nullptr);
+    x->wait.lock.locked = 0;
     arch_local_irq_restore(flags);
 }
 
 void complete_all(struct completion* x) {
     unsigned long flags = arch_local_irq_save();
+    lock_queue(&x->wait);
     x->done = UINT_MAX_DONE;
-    __wake_up(&x->wait, TASK_NORMAL, 0, nullptr);
+    wake_locked(&x->wait, TASK_NORMAL, 0, nullptr);
+    x->wait.lock.locked = 0;
     arch_local_irq_restore(flags);
 }
 

@@ -22,6 +22,7 @@
 #include "kernel/printk.hpp"
 #include "kernel/process.hpp"
 #include "kernel/sched.hpp"
+#include "emu/sim/panic.hpp"
 
 #include <cstdarg>
 
@@ -166,6 +167,7 @@ bool flush_work_internal(work_struct* work) {
     arch_local_irq_restore(flags);
     (void)k;
     wait_for_completion(&b.done);
+    EMU_ASSERT(list_empty(&b.work.entry), "flush barrier still queued after its completion");
     return true;
 }
 

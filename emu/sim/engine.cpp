@@ -62,6 +62,7 @@ Cycles Engine::min_clock() const {
 
 Engine::RunResult Engine::run(Cycles limit) {
     EMU_ASSERT(tl_core == nullptr, "Engine::run entered from guest context");
+    m_loop.mark_active();
     while (!m_stop) {
         CpuCore* best = nullptr;
         Cycles second = kNever;

@@ -80,6 +80,9 @@ void Fiber::trampoline(ctx::transfer_t t) {
 }
 
 void Fiber::switch_to(Fiber& from, Fiber& to) {
+    EMU_ASSERT(from.m_active && !to.m_active && &from != &to, "bad fiber switch ({} -> {})", from.m_active, to.m_active);
+    from.m_active = false;
+    to.m_active = true;
     SwitchArgs args{&from, &to};
 #ifdef EMU_SANITIZE
     void* fake = nullptr;

@@ -38,6 +38,8 @@ public:
     using Entry = void (*)(void* arg);
 
     Fiber() = default;  // the host's own context (the machine loop); has no stack of ours
+    // Marks a stackless fiber as the context that is executing now (the host thread's own).
+    void mark_active() { m_active = true; }
     ~Fiber();
     Fiber(const Fiber&) = delete;
     Fiber& operator=(const Fiber&) = delete;
@@ -59,6 +61,7 @@ private:
     static void trampoline(boost::context::detail::transfer_t t);
 
     boost::context::detail::fcontext_t m_ctx = nullptr;
+    bool m_active = false;  // executing right now (catches a double resume, which would corrupt a stack)
     StackPool* m_pool = nullptr;
     void* m_stack_lo = nullptr;
     std::size_t m_stack_size = 0;

@@ -24,6 +24,7 @@ void a_entry(void* arg) {
 TEST_CASE("fibers switch back and forth keeping their own stacks", "[sim]") {
     StackPool pool(64 * 1024);
     PingPong p;
+    p.main.mark_active();
     p.a.start(pool, a_entry, &p);
     for (int i = 0; i < 3; ++i) Fiber::switch_to(p.main, p.a);
     CHECK(p.trace == std::vector<int>{0, 1, 2});
@@ -36,6 +37,7 @@ TEST_CASE("stacks are pooled: a retired stack is reused without a new mapping", 
     std::uintptr_t first_lo = 0;
     {
         PingPong p;
+        p.main.mark_active();
         p.a.start(pool, a_entry, &p);
         Fiber::switch_to(p.main, p.a);
         first_lo = p.a.stack_lo();
