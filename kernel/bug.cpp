@@ -122,9 +122,9 @@ void warn_report(Kernel& k, const char* file, int line, std::uintptr_t caller, c
     printk_emit(k, LOGLEVEL_WARNING, "WARNING: CPU: %d PID: %d at %s:%d %s\n", c.id, c.curr->pid, file, line,
                 format_symbol(k, caller).c_str());
     print_modules(k);
-    add_taint(k, TAINT_WARN);
     dump_stack_current();
     printk_emit(k, LOGLEVEL_WARNING, "---[ end trace 0000000000000000 ]---\n");
+    add_taint(k, TAINT_WARN);
     if (k.cfg.panic_on_warn) kernel_panic(k, "panic_on_warn set ...");
 }
 
@@ -175,9 +175,8 @@ void __might_sleep(const char* file, int line) {
     charge(c.k.cfg.costs.api_call);
     Task* t = c.curr;
     if (t->__state != TASK_RUNNING && !c.k.oops_in_progress) {
-        static thread_local bool warned = false;  // WARN_ONCE is per boot; a host-thread flag is close enough
-        if (!warned) {
-            warned = true;
+        if (!c.k.warned_blocking_state) {  // WARN_ONCE: once per boot
+            c.k.warned_blocking_state = true;
             warn_report(c.k, file, line, reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)),
                         fmt::format("do not call blocking ops when !TASK_RUNNING; state={:x} set at [<{:p}>] {}\n",
                                     t->__state, static_cast<void*>(nullptr), "set_current_state"));
@@ -206,10 +205,10 @@ void __emu_bug(const char* file, int line) {
     Kernel& k = this_kernel();
     printk_emit(k, LOGLEVEL_EMERG, "------------[ cut here ]------------\n");
     printk_emit(k, LOGLEVEL_EMERG, "kernel BUG at %s:%d!\n", file, line);
-    add_taint(k, TAINT_DIE);
     print_modules(k);
     dump_stack_current();
     printk_emit(k, LOGLEVEL_EMERG, "---[ end trace 0000000000000000 ]---\n");
+    add_taint(k, TAINT_DIE);
     if (in_interrupt() || k.cfg.panic_on_oops)
         kernel_panic(k, in_interrupt() ? "Fatal exception in interrupt" : "Fatal exception");
     kill_current_task(11);

@@ -34,7 +34,10 @@ void irq_exit(Cpu& c) {
 void run_call_function_queue(Cpu& c) {
     auto calls = std::move(c.call_queue);
     c.call_queue.clear();
-    for (auto& [fn, info] : calls) fn(info);
+    for (auto& [fn, info] : calls) {
+        fn(info);
+        ++c.calls_done;
+    }
 }
 
 void dispatch(Cpu& c, int vector) {
@@ -87,7 +90,10 @@ __attribute__((noinline)) void handle_irqs(Cpu& entry_cpu) {
         // always on the same CPU (the task is pinned while it holds this frame).
         Cpu& after = this_cpu();
         charge(k.cfg.costs.irq_exit);
-        if (outermost) interrupted->irq_frame = 0;
+        if (outermost) {
+            interrupted->irq_frame = 0;
+            interrupted->atomic_sleeper = false;  // the softirq frame it slept in is gone: free to migrate
+        }
         after.core.irqs_on = true;  // iret
         after.core.refresh_deadline();
         // Return from interrupt: user mode always, kernel mode only under full preemption.
@@ -210,10 +216,12 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void* info, int wait
         arch_local_irq_restore(flags);
         return 0;
     }
-    k.cpu(cpu).call_queue.emplace_back(func, info);
+    Cpu& target = k.cpu(cpu);
+    target.call_queue.emplace_back(func, info);
+    std::uint64_t ticket = ++target.calls_queued;
     send_ipi(cpu, kCallFunctionVector);
     if (wait) {
-        while (!k.cpu(cpu).call_queue.empty()) charge(k.cfg.costs.spin_step);
+        while (target.calls_done < ticket) charge(k.cfg.costs.spin_step);  // until our function has run
     }
     return 0;
 }

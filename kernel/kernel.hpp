@@ -180,6 +180,7 @@ struct Cpu {
     Cycles watchdog_reported = 0;
     // smp_call_function queue
     std::vector<std::pair<void (*)(void*), void*>> call_queue;
+    std::uint64_t calls_queued = 0, calls_done = 0;  // tickets for smp_call_function_single(wait)
     bool deadlocked = false;           // spinning on a lock it holds: never recovers
     Task* dead_task = nullptr;         // C: exited task whose stack the next context frees
 
@@ -286,6 +287,9 @@ public:
     unsigned long might_sleep_prev_jiffy = 0;
     bool lockdep_enabled = true;
     bool oops_in_progress = false;
+    // WARN_ONCE sites of the kernel itself: once per boot, per machine.
+    bool warned_timer_preempt_leak = false;
+    bool warned_blocking_state = false;
     // Hooks the module loader fills in: "Modules linked in:" and " [module]" in call traces.
     std::function<std::string()> modules_linked_in;
     std::function<std::string(std::uintptr_t base)> module_of_object;

@@ -238,7 +238,7 @@ void __schedule_raw(bool preempt) {
     c.need_resched = false;
 
     bool deactivate = !preempt && prev->__state != TASK_RUNNING;
-    if (deactivate && (prev->__state & TASK_INTERRUPTIBLE) && prev->pending_signals && !prev->is_kthread()) {
+    if (deactivate && signal_pending_state(prev->__state, prev)) {
         prev->__state = TASK_RUNNING;  // signal_pending_state(): don't sleep with a signal pending
         deactivate = false;
     }

@@ -23,6 +23,12 @@ void syscall_exit();
 // The might-sleep check (kernel/bug.cpp); `expected` is the preempt offset a caller may hold.
 void might_resched_check(const char* file, int line, unsigned int expected);
 bool should_resched_voluntary();
+// signal_pending_state(): an interruptible sleep ends on any signal, a killable one on SIGKILL.
+inline bool signal_pending_state(unsigned int state, const Task* t) {
+    if (t->is_kthread() || !t->pending_signals) return false;
+    if (state & TASK_INTERRUPTIBLE) return true;
+    return (state & TASK_WAKEKILL) && (t->pending_signals & (1ull << 8));
+}
 void send_ipi(int cpu, int vector);
 
 inline std::uint64_t task_cpu_time_ns(Kernel& k, const Task& t) {

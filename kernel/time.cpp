@@ -69,8 +69,8 @@ void softlockup_check(Cpu& c, Cycles now) {
     printk_emit(k, LOGLEVEL_EMERG, "watchdog: BUG: soft lockup - CPU#%d stuck for %us! [%s:%d]\n", c.id, secs,
                 c.curr->comm, c.curr->pid);
     print_modules(k);
-    add_taint(k, TAINT_SOFTLOCKUP);
     dump_stack_current();
+    add_taint(k, TAINT_SOFTLOCKUP);
     if (c.deadlocked) {
         printk_emit(k, LOGLEVEL_EMERG,
                     "emu: CPU#%d spins on a lock it already holds and can never make progress; stopping the machine\n",
@@ -104,6 +104,7 @@ void nohz_stop_or_retarget(Cpu& c) {
     Cycles now = c.core.clock;
     Cycles next_wheel = kNever;
     TimerBase& base = c.timer_base[0];
+    if (base.next_expiry_recalc) base.next_expiry = timer_base_next_expiry(k, base);  // a timer was deleted
     if (base.timers_pending) {
         unsigned long next = base.next_expiry;
         if (time_before_eq(next, k.jiffies_now)) return;  // due now: keep ticking
@@ -194,7 +195,7 @@ void tick_nohz_idle_enter(Cpu& c) {
         static int ratelimit = 0;  // a boot-wide budget of 10 reports, as in Linux
         if (ratelimit < 10) {
             ++ratelimit;
-            printk_emit(k, LOGLEVEL_ERR, "NOHZ tick-stop error: local softirq work is pending, handler #%02x!!!\n",
+            printk_emit(k, LOGLEVEL_WARNING, "NOHZ tick-stop error: local softirq work is pending, handler #%02x!!!\n",
                         c.softirq_pending);
         }
         return;
@@ -364,7 +365,7 @@ long schedule_timeout(long timeout) {
     pt.task = this_cpu().curr;
     init_timer_key(&pt.timer, process_timeout, 0, "process_timeout", nullptr);
     mod_timer_notpending(&pt.timer, expire);
-    __schedule(false);
+    schedule();
     timer_delete_sync(&pt.timer);
     long left = static_cast<long>(expire - k.jiffies_now);
     return left < 0 ? 0 : left;

@@ -301,9 +301,8 @@ __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
         std::uintptr_t fn = t->legacy_function ? reinterpret_cast<std::uintptr_t>(t->legacy_function)
                                                : reinterpret_cast<std::uintptr_t>(t->function);
         // WARN_ONCE(1, "timer: %pS preempt leak: %08x -> %08x\n", ...)
-        static thread_local bool warned = false;
-        if (!warned) {
-            warned = true;
+        if (!k.warned_timer_preempt_leak) {
+            k.warned_timer_preempt_leak = true;
             Symbol s = symbolize(fn);
             std::string sym = format_symbol(k, fn);
             // %pS of a function pointer prints +0x0.
@@ -337,7 +336,7 @@ void expire_timers(Kernel& k, TimerBase& b, hlist_head* head) {
     }
 }
 
-void run_timers(Kernel& k, TimerBase& b) {
+void __run_timers(Kernel& k, TimerBase& b) {
     if (time_before(k.jiffies_now, b.next_expiry)) return;
     int depth = wheel_levels(k);
     hlist_head heads[TimerBase::kLevels];
@@ -353,13 +352,15 @@ void run_timers(Kernel& k, TimerBase& b) {
 
 __attribute__((noinline)) void run_timer_softirq(softirq_action*) {
     Cpu& c = this_cpu();
-    run_timers(c.k, c.timer_base[BASE_STD]);
-    run_timers(c.k, this_cpu().timer_base[BASE_DEF]);
+    __run_timers(c.k, c.timer_base[BASE_STD]);
+    __run_timers(c.k, this_cpu().timer_base[BASE_DEF]);
 }
 
 }  // namespace
 
 int wheel_levels(const Kernel& k) { return k.cfg.hz > 100 ? 9 : 8; }
+
+unsigned long timer_base_next_expiry(Kernel& k, TimerBase& b) { return next_timer_interrupt(b, wheel_levels(k)); }
 
 void timers_init(Kernel& k) { k.softirq_vec[TIMER_SOFTIRQ] = &run_timer_softirq; }
 

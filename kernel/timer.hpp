@@ -9,6 +9,8 @@ void timer_base_init(Cpu& c);
 void run_local_timers(Cpu& c);
 // The wheel's level geometry for the machine's HZ (LVL_DEPTH is 8 at HZ=100).
 int wheel_levels(const Kernel& k);
+// __next_timer_interrupt(): recomputes a base's next expiry (after deletions).
+unsigned long timer_base_next_expiry(Kernel& k, TimerBase& b);
 
 }  // namespace emu::kern
 

@@ -53,7 +53,7 @@ long do_wait_for_common(completion* x, long timeout, unsigned int state) {
     list_add_tail(&wait.entry, &x->wait.head);
     do {
         Task* t = this_cpu().curr;
-        if ((state & TASK_INTERRUPTIBLE) && signal_pending(t)) {
+        if (signal_pending_state(state, t)) {
             list_del_init(&wait.entry);
             return -ERESTARTSYS;
         }
@@ -79,8 +79,8 @@ namespace emu::kern {
 void wake_up_var(Kernel& k) { __wake_up(&k.var_wq, TASK_NORMAL, 0, nullptr); }
 
 void wait_var_until(Kernel& k, bool (*cond)(void*), void* arg) {
+    __might_sleep("include/linux/wait_bit.h", 313);  // before the condition: it reports even when no wait is needed
     if (cond(arg)) return;
-    __might_sleep("include/linux/wait_bit.h", 313);
     wait_queue_entry e;
     init_wait_entry(&e, 0);
     for (;;) {
@@ -148,7 +148,7 @@ void prepare_to_wait_exclusive(struct wait_queue_head* q, struct wait_queue_entr
 long prepare_to_wait_event(struct wait_queue_head* q, struct wait_queue_entry* e, int state) {
     charge(this_kernel().cfg.costs.api_call);
     Task* t = this_cpu().curr;
-    if ((state & TASK_INTERRUPTIBLE) && signal_pending(t)) {
+    if (signal_pending_state(state, t)) {
         // Removed here so that a wake-up racing with the signal is not lost.
         list_del_init(&e->entry);
         return -ERESTARTSYS;

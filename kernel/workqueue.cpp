@@ -75,14 +75,13 @@ void insert_work(Worker& w, work_struct* work, list_head* where) {
     try_to_wake_up(w.task, TASK_NORMAL);
 }
 
-void queue_work_internal(int cpu, Workqueue* wq, work_struct* work) {
+void __queue_work(int cpu, Workqueue* wq, work_struct* work) {
     Kernel& k = this_kernel();
+    // 6.1: queueing to a draining or destroyed queue (other than chained work)
+    // is a bare WARN_ON_ONCE, and the item is dropped with PENDING still set.
     if (!wq || wq->destroyed || (wq->flags & (__WQ_DRAINING | __WQ_DESTROYING))) {
         if (!wq || !is_chained_work(*wq)) {
-            WARN_ONCE(1, "workqueue: cannot queue %s on wq %s\n",
-                      format_symbol(k, reinterpret_cast<std::uintptr_t>(work->func)).c_str(),
-                      wq ? wq->name.c_str() : "(null)");
-            clear_bit(WORK_STRUCT_PENDING_BIT, data_bits(work));
+            WARN_ON_ONCE(1);
             return;
         }
     }
@@ -327,7 +326,7 @@ bool queue_work_on(int cpu, struct workqueue_struct* wq, struct work_struct* wor
     unsigned long flags = arch_local_irq_save();
     bool ret = false;
     if (!test_and_set_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work))) {
-        queue_work_internal(cpu, reinterpret_cast<Workqueue*>(wq), work);
+        __queue_work(cpu, reinterpret_cast<Workqueue*>(wq), work);
         ret = true;
     }
     arch_local_irq_restore(flags);
@@ -336,7 +335,7 @@ bool queue_work_on(int cpu, struct workqueue_struct* wq, struct work_struct* wor
 
 void delayed_work_timer_fn(struct timer_list* t) {
     auto* dwork = container_of(t, struct delayed_work, timer);
-    queue_work_internal(dwork->cpu, reinterpret_cast<Workqueue*>(dwork->wq), &dwork->work);
+    __queue_work(dwork->cpu, reinterpret_cast<Workqueue*>(dwork->wq), &dwork->work);
 }
 
 static void queue_delayed(int cpu, struct workqueue_struct* wq, struct delayed_work* dwork, unsigned long delay) {
@@ -347,7 +346,7 @@ static void queue_delayed(int cpu, struct workqueue_struct* wq, struct delayed_w
     WARN_ON_ONCE(timer_pending(timer));
     WARN_ON_ONCE(!list_empty(&dwork->work.entry));
     if (!delay) {
-        queue_work_internal(cpu, reinterpret_cast<Workqueue*>(wq), &dwork->work);
+        __queue_work(cpu, reinterpret_cast<Workqueue*>(wq), &dwork->work);
         return;
     }
     dwork->wq = wq;
@@ -379,14 +378,14 @@ bool mod_delayed_work_on(int cpu, struct workqueue_struct* wq, struct delayed_wo
 bool flush_work(struct work_struct* work) {
     Kernel& k = this_kernel();
     __might_sleep("kernel/workqueue.c", 3158);
-    if (!k.workqueues_online || !work->func) WARN_ON(1);
+    if (WARN_ON(!k.workqueues_online || !work->func)) return false;
     return flush_work_internal(work);
 }
 
 bool flush_delayed_work(struct delayed_work* dwork) {
     unsigned long flags = arch_local_irq_save();
     if (timer_delete_sync(&dwork->timer))
-        queue_work_internal(dwork->cpu, reinterpret_cast<Workqueue*>(dwork->wq), &dwork->work);
+        __queue_work(dwork->cpu, reinterpret_cast<Workqueue*>(dwork->wq), &dwork->work);
     arch_local_irq_restore(flags);
     return flush_work(&dwork->work);
 }

@@ -8,19 +8,19 @@ void __warn(const char *file, int line, void *caller, const char *fmt, ...) __pr
 void __emu_bug(const char *file, int line) __attribute__((__noreturn__));
 EMU_END_DECLS
 
-#define __WARN_printf(fmt, ...) __warn(__FILE__, __LINE__, __builtin_return_address(0), fmt, ##__VA_ARGS__)
+#define __WARN_printf(fmt, ...) __warn(__FILE__, __LINE__, (void *)_THIS_IP_, fmt, ##__VA_ARGS__)
 #define WARN(condition, fmt...) ({ int __ret_warn_on = !!(condition); \
         if (unlikely(__ret_warn_on)) { __WARN_printf(fmt); } \
         unlikely(__ret_warn_on); })
 #define WARN_ON(condition) ({ int __ret_warn_on = !!(condition); \
-        if (unlikely(__ret_warn_on)) __warn(__FILE__, __LINE__, __builtin_return_address(0), NULL); \
+        if (unlikely(__ret_warn_on)) __warn(__FILE__, __LINE__, (void *)_THIS_IP_, NULL); \
         unlikely(__ret_warn_on); })
 #define WARN_ONCE(condition, fmt...) ({ static bool __warned; int __ret_warn_once = !!(condition); \
         if (unlikely(__ret_warn_once && !__warned)) { __warned = true; __WARN_printf(fmt); } \
         unlikely(__ret_warn_once); })
 #define WARN_ON_ONCE(condition) ({ static bool __warned; int __ret_warn_once = !!(condition); \
         if (unlikely(__ret_warn_once && !__warned)) { __warned = true; \
-            __warn(__FILE__, __LINE__, __builtin_return_address(0), NULL); } \
+            __warn(__FILE__, __LINE__, (void *)_THIS_IP_, NULL); } \
         unlikely(__ret_warn_once); })
 #define BUG() __emu_bug(__FILE__, __LINE__)
 #define BUG_ON(condition) do { if (unlikely(condition)) BUG(); } while (0)
