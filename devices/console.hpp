@@ -21,8 +21,11 @@ public:
     void set_sink(Sink sink) { m_sink = std::move(sink); }
     void write(std::string_view text) {
         m_bytes_out += text.size();
+        m_history.append(text);
         m_sink(text);
     }
+    // Everything written so far (what a scenario's expectations look at).
+    const std::string& history() const { return m_history; }
     void push_input(std::string line);
     bool has_input() const { return !m_input.empty(); }
     // The host side reached end of input (stdin closed): readers see EOF.
@@ -41,6 +44,7 @@ private:
     IrqLine m_rx;
     std::uint64_t m_bytes_out = 0;
     bool m_closed = false;
+    std::string m_history;
 };
 
 }  // namespace emu

@@ -2,6 +2,7 @@
 // chosen front end. Exit statuses: the guest's own (emu run), 2 for bad
 // usage, 3 kernel panic, 4 deadlock, 5 machine idle forever, 124 guest time limit.
 #include "emu/bench/bench.hpp"
+#include "emu/build/kbuild.hpp"
 #include "emu/cli/options.hpp"
 #include "emu/machine/machine.hpp"
 #include "emu/sim/panic.hpp"
@@ -13,6 +14,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -33,17 +35,27 @@ void add_machine_options(CLI::App* app, emu::MachineOptions& o) {
     app->add_option("--cost", o.costs, "override a cycle cost, NAME=CYCLES (see `emu costs`)");
 }
 
-int run_script(const emu::MachineOptions& o, const std::string& path) {
+int run_script(const emu::MachineOptions& o, const std::string& path, const std::string& root) {
     std::ifstream in(path);
     if (!in) throw emu::UserError("cannot read script '" + path + "': " + std::strerror(errno), 2);
     emu::ShellScript script;
     script.name = path;
     for (std::string line; std::getline(in, line);) script.lines.push_back(line);
+    emu::check_scenario_syntax(script);
+    auto report = script.report;
     emu::Machine m(emu::to_config(o));
+    // The guest's working directory shows the script's directory (or --root).
+    m.kernel().host_root = root.empty() ? std::filesystem::absolute(path).parent_path().string() : root;
     m.boot(emu::make_shell(std::move(script)));
     emu::Machine::Outcome outcome = m.run();
     std::fflush(stdout);
     if (outcome != emu::Machine::Outcome::PoweredOff) std::fprintf(stderr, "emu: %s\n", m.describe(outcome).c_str());
+    if (!report->failure.empty()) {
+        std::fprintf(stderr, "%s", report->failure.c_str());
+        return 1;
+    }
+    // A scenario passes when every expectation held and the machine stopped normally.
+    if (report->expectations) return outcome == emu::Machine::Outcome::PoweredOff ? 0 : 1;
     return m.exit_status(outcome);
 }
 
@@ -58,10 +70,22 @@ int main(int argc, char** argv) {
     std::string script;
     auto* run = app.add_subcommand("run", "run a shell script in a fresh guest, then power off");
     run->add_option("script", script, "the script: one shell command per line")->required();
+    std::string root;
+    run->add_option("--root", root, "directory the guest's working directory shows (default: the script's)");
     add_machine_options(run, opts);
     auto* shell = app.add_subcommand("shell", "an interactive guest shell on this terminal");
     add_machine_options(shell, opts);
     app.add_subcommand("costs", "print the cycle cost table");
+    std::string build_dir, build_out;
+    std::vector<std::string> user_sources;
+    bool build_user = false;
+    int build_hz = 250;
+    auto* build = app.add_subcommand("build", "build guest modules (DIR with a Kbuild) or a user program (--user)");
+    build->add_option("dir", build_dir, "module directory with a Kbuild or Makefile");
+    build->add_flag("--user", build_user, "build a user program from C files");
+    build->add_option("--src", user_sources, "C source of the user program (with --user)");
+    build->add_option("-o,--output", build_out, "output directory (modules) or program file (--user)");
+    build->add_option("--hz", build_hz, "HZ the modules are built for");
     emu::bench::Options bench_opts;
     auto* bench = app.add_subcommand("bench", "measure the engine's hot paths against bare host baselines");
     bench->add_flag("--quick", bench_opts.quick, "a few iterations: check the workloads, do not judge the figures");
@@ -78,9 +102,19 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        if (*run) return run_script(opts, script);
+        if (*run) return run_script(opts, script, root);
         if (*shell) return emu::run_interactive(emu::to_config(opts));
         if (*bench) return emu::bench::run(bench_opts);
+        if (*build) {
+            if (build_user) {
+                if (!build_dir.empty()) user_sources.insert(user_sources.begin(), build_dir);
+                if (user_sources.empty() || build_out.empty())
+                    throw emu::UserError("emu build --user FILE.c... -o PROG: needs sources and -o");
+                return emu::build::build_user(user_sources, build_out);
+            }
+            if (build_dir.empty()) throw emu::UserError("emu build DIR [-o OUTDIR]: needs a module directory");
+            return emu::build::build_modules(build_dir, build_out.empty() ? build_dir : build_out, build_hz);
+        }
         std::cout << emu::kern::CostTable::describe();
         return 0;
     } catch (const emu::UserError& e) {

@@ -44,6 +44,8 @@ struct Worker;
 class Printk;
 class Lockdep;
 class Tracer;
+struct Vfs;
+struct ModuleRegistry;
 
 enum class PreemptModel { None, Voluntary, Full };
 const char* preempt_model_name(PreemptModel m);
@@ -269,6 +271,8 @@ public:
     // subsystems
     std::unique_ptr<Printk> printk;
     std::unique_ptr<Lockdep> lockdep;
+    std::unique_ptr<Vfs> vfs;               // kernel/char_dev.cpp
+    std::unique_ptr<ModuleRegistry> modules;  // kernel/module.cpp
     std::array<IrqDesc, IrqController::kLines> irq_desc;
     std::array<void (*)(softirq_action*), NR_SOFTIRQS> softirq_vec{};
     std::vector<std::unique_ptr<Workqueue>> workqueues;
@@ -290,6 +294,8 @@ public:
     // WARN_ONCE sites of the kernel itself: once per boot, per machine.
     bool warned_timer_preempt_leak = false;
     bool warned_blocking_state = false;
+    int odebug_reports = 0;
+    std::string host_root = ".";  // the host directory the guest's working directory shows (read-only)
     // Hooks the module loader fills in: "Modules linked in:" and " [module]" in call traces.
     std::function<std::string()> modules_linked_in;
     std::function<std::string(std::uintptr_t base)> module_of_object;

@@ -3,6 +3,8 @@
 // kthreadd (pid 2), brings up the secondary CPUs, and every CPU ends in the
 // idle loop, halting until an interrupt (with the tick stopped when tickless).
 #include "kernel/bug.hpp"
+#include "kernel/char_dev.hpp"
+#include "kernel/module.hpp"
 #include "kernel/irq.hpp"
 #include "kernel/lockdep.hpp"
 #include "kernel/printk.hpp"
@@ -154,6 +156,22 @@ Kernel::Kernel(Engine& e, IrqController& p, TimerChip& tc, Console& con, KernelC
     printk = std::make_unique<Printk>(*this);
     printk->console_loglevel = cfg.console_loglevel;
     lockdep = std::make_unique<Lockdep>(*this);
+    vfs = std::make_unique<Vfs>();
+    modules = std::make_unique<ModuleRegistry>();
+    vfs->nodes["/dev/null"] = std::make_unique<DevNode>(DevNode{'n', 0, {}});
+    // "Modules linked in:" and " [module]" in call traces come from the loader.
+    modules_linked_in = [this]() {
+        std::string s;
+        for (auto it = modules->loaded.rbegin(); it != modules->loaded.rend(); ++it) s += " " + (*it)->name + "(OE)";
+        if (!modules->last_unloaded.empty()) s += " [last unloaded: " + modules->last_unloaded + "(OE)]";
+        return s;
+    };
+    module_of_object = [this](std::uintptr_t base) -> std::string {
+        for (auto* list : {&modules->loaded, &modules->gone})
+            for (auto& m : *list)
+                if (m->base == base) return m->name;
+        return {};
+    };
     __init_waitqueue_head(&var_wq, "var_wq", nullptr);
     __init_waitqueue_head(&tty_wait, "tty_wait", nullptr);
     initial_jiffies = static_cast<unsigned long>(static_cast<unsigned int>(-300 * cfg.hz));

@@ -7,6 +7,7 @@
 #include "kernel/process.hpp"
 
 #include "kernel/bug.hpp"
+#include "kernel/char_dev.hpp"
 #include "kernel/irq.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/sched.hpp"
@@ -85,6 +86,7 @@ void do_exit_task(int code, int signal) {
     Task* t = c.curr;
     if (t->is_idle()) kernel_panic(k, "Attempted to kill the idle task!");
     t->flags |= PF_EXITING;
+    close_all_files(t);
     t->exit_code = signal ? signal : (code & 0xff) << 8;
     t->exit_status = t->exit_code;
     // Orphans go to init.

@@ -4,6 +4,7 @@
 #include "emu/shell/shell.hpp"
 #include "emu/shell/usercalls.hpp"
 #include "kernel/printk.hpp"
+#include "kernel/module.hpp"
 #include "kernel/proc.hpp"
 
 #include <fmt/format.h>
@@ -16,6 +17,14 @@ namespace emu {
 namespace {
 
 using Argv = std::vector<std::string>;
+
+std::string proc_modules(kern::Kernel& k) {
+    std::string out;
+    for (auto it = k.modules->loaded.rbegin(); it != k.modules->loaded.rend(); ++it)
+        out += fmt::format("{} {} {} - Live 0x0000000000000000 (OE)\n", (*it)->name, (*it)->text_hi - (*it)->text_lo,
+                           (*it)->refcount);
+    return out;
+}
 
 int prog_sleep(Argv& argv) {
     if (argv.size() < 2) {
@@ -70,6 +79,7 @@ int prog_cat(Argv& argv) {
         else if (f == "/proc/softirqs") user::write_out(kern::proc_softirqs(k));
         else if (f == "/proc/uptime") user::write_out(kern::proc_uptime(k));
         else if (f == "/proc/version") user::write_out("Linux version 6.1.0-emu (emu@emu) #1 SMP\n");
+        else if (f == "/proc/modules") user::write_out(proc_modules(k));
         else {
             user::write_err(fmt::format("cat: {}: No such file or directory\n", f));
             status = 1;
@@ -112,12 +122,188 @@ int prog_uptime(Argv&) {
 
 }  // namespace
 
+void add_module_programs(ProgramTable& table);
+
 const ProgramTable& builtin_programs() {
-    static const ProgramTable table = {
-        {"sleep", prog_sleep}, {"yes", prog_yes},     {"ps", prog_ps},
-        {"cat", prog_cat},     {"dmesg", prog_dmesg}, {"uptime", prog_uptime},
-    };
+    static const ProgramTable table = [] {
+        ProgramTable t = {
+            {"sleep", prog_sleep}, {"yes", prog_yes},     {"ps", prog_ps},
+            {"cat", prog_cat},     {"dmesg", prog_dmesg}, {"uptime", prog_uptime},
+        };
+        add_module_programs(t);
+        return t;
+    }();
     return table;
+}
+
+}  // namespace emu
+
+// ---------------------------------------------------------------- modules, devices, programs
+#include "emu/shell/usercalls.hpp"
+#include "kernel/char_dev.hpp"
+#include "kernel/module.hpp"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+
+namespace emu {
+
+std::string host_path(const std::string& guest_path) {
+    if (!guest_path.empty() && guest_path[0] == '/') return guest_path;
+    return (std::filesystem::path(user::kernel().host_root) / guest_path).lexically_normal().string();
+}
+
+namespace {
+
+using Argv = std::vector<std::string>;
+
+const char* errstr(int err) { return std::strerror(err); }
+
+int prog_insmod(Argv& argv) {
+    if (argv.size() < 2) {
+        user::write_err("Usage: insmod FILE [param=value ...]\n");
+        return 1;
+    }
+    std::string path = host_path(argv[1]);
+    if (!std::filesystem::exists(path)) {
+        user::write_err(fmt::format("insmod: ERROR: could not load module {}: No such file or directory\n", argv[1]));
+        return 1;
+    }
+    std::vector<std::string> params(argv.begin() + 2, argv.end());
+    std::string name;
+    int ret;
+    {
+        user::Syscall sc;
+        ret = kern::load_module(path, params, name);
+    }
+    if (ret == 0) return 0;
+    std::string why = ret == -ENOEXEC ? "Invalid module format" : ret == -ENOENT ? "Unknown symbol in module"
+                                                                               : errstr(-ret);
+    user::write_err(fmt::format("insmod: ERROR: could not insert module {}: {}\n", argv[1], why));
+    return 1;
+}
+
+int prog_rmmod(Argv& argv) {
+    if (argv.size() < 2) {
+        user::write_err("Usage: rmmod MODULE\n");
+        return 1;
+    }
+    std::string name = std::filesystem::path(argv[1]).stem().string();
+    int ret;
+    {
+        user::Syscall sc;
+        ret = kern::unload_module(name);
+    }
+    if (ret == -ENOENT) user::write_err(fmt::format("rmmod: ERROR: Module {} is not currently loaded\n", name));
+    else if (ret == -EBUSY) user::write_err(fmt::format("rmmod: ERROR: Module {} is in use\n", name));
+    return ret ? 1 : 0;
+}
+
+int prog_lsmod(Argv&) {
+    user::write_out(kern::lsmod_text(user::kernel()));
+    return 0;
+}
+
+int prog_modinfo(Argv& argv) {
+    if (argv.size() < 2) {
+        user::write_err("Usage: modinfo FILE\n");
+        return 1;
+    }
+    std::string path = host_path(argv[1]), error;
+    auto info = kern::read_modinfo(path, error);
+    if (!error.empty() || info.empty()) {
+        user::write_err(fmt::format("modinfo: ERROR: Module {} not found.\n", argv[1]));
+        return 1;
+    }
+    std::string out = fmt::format("{:<16}{}\n", "filename:", std::filesystem::absolute(path).string());
+    for (const std::string& kv : info) {
+        auto eq = kv.find('=');
+        out += fmt::format("{:<16}{}\n", kv.substr(0, eq) + ":", kv.substr(eq + 1));
+    }
+    user::write_out(out);
+    return 0;
+}
+
+int prog_mknod(Argv& argv) {
+    if (argv.size() != 5) {
+        user::write_err(argv.size() < 5 ? "mknod: missing operand\n" : "mknod: extra operand\n");
+        user::write_err("Usage: mknod NAME TYPE [MAJOR MINOR]\n");
+        return 1;
+    }
+    const std::string& type = argv[2];
+    if (type != "c" && type != "u") {
+        user::write_err(fmt::format("mknod: invalid device type '{}'\n", type));
+        return 1;
+    }
+    auto number = [](const std::string& s, unsigned& v) {
+        char* end = nullptr;
+        unsigned long x = std::strtoul(s.c_str(), &end, 0);
+        if (s.empty() || *end || x > 4095) return false;
+        v = static_cast<unsigned>(x);
+        return true;
+    };
+    unsigned major = 0, minor = 0;
+    if (!number(argv[3], major)) {
+        user::write_err(fmt::format("mknod: invalid major device number '{}'\n", argv[3]));
+        return 1;
+    }
+    if (!number(argv[4], minor)) {
+        user::write_err(fmt::format("mknod: invalid minor device number '{}'\n", argv[4]));
+        return 1;
+    }
+    if (argv[1].rfind("/dev/", 0) != 0) {
+        user::write_err(fmt::format("mknod: {}: Read-only file system\n", argv[1]));
+        return 1;
+    }
+    int ret;
+    {
+        user::Syscall sc;
+        ret = kern::sys_mknod(argv[1], 'c', major, minor);
+    }
+    if (ret) user::write_err(fmt::format("mknod: {}: {}\n", argv[1], errstr(-ret)));
+    return ret ? 1 : 0;
+}
+
+}  // namespace
+
+// An executable plugin built by `emu build --user`: loaded privately, its main()
+// runs as the program of a new guest process.
+int load_user_program(const std::string& guest_path, kern::UserProgram& program, std::string& error) {
+    std::string path = host_path(guest_path);
+    if (!std::filesystem::exists(path)) {
+        error = "not found";
+        return 127;
+    }
+    static std::uint64_t copies = 0;  // host-side counter for private copies (file names only)
+    std::string dir = fmt::format("/tmp/emu-programs-{}", getpid());
+    std::filesystem::create_directories(dir);
+    std::string copy = fmt::format("{}/{}-{}", dir, copies++, std::filesystem::path(path).filename().string());
+    std::error_code ec;
+    std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing, ec);
+    void* handle = ec ? nullptr : dlopen(copy.c_str(), RTLD_NOW | RTLD_LOCAL);
+    auto main_fn = handle ? reinterpret_cast<int (*)(int, char**)>(dlsym(handle, "main")) : nullptr;
+    if (!main_fn) {
+        error = "Exec format error";
+        return 126;
+    }
+    program = [main_fn](std::vector<std::string>& argv) {
+        std::vector<char*> av;
+        for (auto& a : argv) av.push_back(a.data());
+        av.push_back(nullptr);
+        return main_fn(static_cast<int>(argv.size()), av.data());
+    };
+    return 0;
+}
+
+void add_module_programs(ProgramTable& table) {
+    table.emplace("insmod", prog_insmod);
+    table.emplace("rmmod", prog_rmmod);
+    table.emplace("lsmod", prog_lsmod);
+    table.emplace("modinfo", prog_modinfo);
+    table.emplace("mknod", prog_mknod);
 }
 
 }  // namespace emu

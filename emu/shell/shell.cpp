@@ -9,6 +9,10 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <regex>
+
+#include "emu/sim/panic.hpp"
+#include "kernel/include/linux/task_state.h"
 
 namespace emu {
 
@@ -22,6 +26,79 @@ struct Command {
 };
 
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// "2s", "500ms", "1.5", "3us" -> nanoseconds; false if malformed.
+bool parse_duration(const std::string& s, std::uint64_t& ns) {
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || v < 0) return false;
+    std::string unit(end);
+    double mul = unit.empty() || unit == "s" ? 1e9 : unit == "ms" ? 1e6 : unit == "us" ? 1e3 : unit == "m" ? 60e9 : -1;
+    if (mul < 0) return false;
+    ns = static_cast<std::uint64_t>(v * mul);
+    return true;
+}
+
+struct Expectation {
+    std::string kind;      // expect, expect-not, expect-exit
+    std::string regex;
+    std::uint64_t duration_ns = 0;
+    int exit_status = 0;
+};
+
+// Parses an expectation's words (quotes already removed); returns an error message or "".
+std::string parse_expectation(const std::vector<std::string>& w, Expectation& e) {
+    e.kind = w[0];
+    if (e.kind == "expect-exit") {
+        char* end = nullptr;
+        if (w.size() != 2) return "expect-exit takes one status number";
+        long v = std::strtol(w[1].c_str(), &end, 10);
+        if (*end || w[1].empty()) return "expect-exit: '" + w[1] + "' is not a number";
+        e.exit_status = static_cast<int>(v);
+        return "";
+    }
+    if (w.size() < 2) return e.kind + " needs a \"REGEX\"";
+    e.regex = w[1];
+    try {
+        std::regex r(e.regex);
+    } catch (const std::regex_error& err) {
+        return e.kind + ": bad regular expression \"" + e.regex + "\": " + err.what();
+    }
+    e.duration_ns = e.kind == "expect" ? 1'000'000'000ull : 0;
+    const char* word = e.kind == "expect" ? "within" : "for";
+    if (w.size() == 2) return "";
+    if (w.size() != 4 || w[2] != word) return e.kind + " \"REGEX\" [" + word + " DURATION]";
+    if (!parse_duration(w[3], e.duration_ns)) return e.kind + ": bad duration '" + w[3] + "' (e.g. 2s, 500ms)";
+    return "";
+}
+
+// Splits a line into words honouring quotes (enough for expectation lines).
+std::vector<std::string> simple_words(const std::string& line) {
+    std::vector<std::string> out;
+    std::string cur;
+    bool have = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (c == '"' || c == '\'') {
+            std::size_t end = line.find(c, i + 1);
+            if (end == std::string::npos) end = line.size();
+            cur += line.substr(i + 1, end - i - 1);
+            have = true;
+            i = end;
+        } else if (std::isspace(static_cast<unsigned char>(c))) {
+            if (have) out.push_back(cur);
+            cur.clear();
+            have = false;
+        } else if (c == '#' && !have) {
+            break;
+        } else {
+            cur += c;
+            have = true;
+        }
+    }
+    if (have) out.push_back(cur);
+    return out;
+}
 
 class Shell {
 public:
@@ -162,6 +239,11 @@ private:
             m_status = 0;
             return;
         }
+        if (cmd.words[0].rfind("expect", 0) == 0 &&
+            (cmd.words[0] == "expect" || cmd.words[0] == "expect-not" || cmd.words[0] == "expect-exit")) {
+            run_expectation(line);
+            return;
+        }
         if (run_builtin(cmd)) return;
         run_program(cmd);
     }
@@ -259,6 +341,68 @@ private:
         }
     }
 
+    // The console's complete lines from the cursor on, without "[%5lu.%06lu] " prefixes.
+    bool find_line(const std::regex& re, std::size_t& cursor) {
+        const std::string& h = user::kernel().console.history();
+        std::size_t pos = cursor;
+        while (pos < h.size()) {
+            std::size_t nl = h.find('\n', pos);
+            if (nl == std::string::npos) break;
+            std::string line = h.substr(pos, nl - pos);
+            if (line.size() > 15 && line[0] == '[' && line[13] == ']' && line[14] == ' ') line.erase(0, 15);
+            pos = nl + 1;
+            if (std::regex_search(line, re)) {
+                cursor = pos;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void fail_expectation(const std::string& what) {
+        const std::string& h = user::kernel().console.history();
+        std::size_t start = h.size();
+        for (int n = 0; n < 12 && start > 0; ++n) start = h.rfind('\n', start - 2) == std::string::npos ? 0 : h.rfind('\n', start - 2) + 1;
+        m_script.report->failure = fmt::format("{}:{}: expectation failed: {}\nrecent console lines:\n{}", m_script.name,
+                                               m_lineno, what, h.substr(start));
+        m_status = 1;
+        m_exit = true;
+    }
+
+    void run_expectation(const std::string& line) {
+        Expectation e;
+        std::string err = parse_expectation(simple_words(line), e);
+        ++m_script.report->expectations;
+        if (!err.empty()) return fail_expectation(err);
+        if (e.kind == "expect-exit") {
+            if (m_status != e.exit_status)
+                fail_expectation(fmt::format("expect-exit {} (the previous command exited {})", e.exit_status, m_status));
+            m_status = 0;
+            return;
+        }
+        std::regex re(e.regex);
+        std::uint64_t start = user::kernel().now_ns();
+        if (e.kind == "expect-not") {
+            if (e.duration_ns) user::nanosleep_ns(e.duration_ns);
+            std::size_t probe = m_cursor;
+            if (find_line(re, probe))
+                return fail_expectation(fmt::format("expect-not \"{}\" for {} ms: it appeared", e.regex,
+                                                    e.duration_ns / 1'000'000));
+            m_status = 0;
+            return;
+        }
+        for (;;) {
+            if (find_line(re, m_cursor)) {
+                m_status = 0;
+                return;
+            }
+            if (user::kernel().now_ns() - start >= e.duration_ns)
+                return fail_expectation(fmt::format("expect \"{}\" within {} ms: no such console line", e.regex,
+                                                    e.duration_ns / 1'000'000));
+            user::nanosleep_ns(1'000'000);
+        }
+    }
+
     static int decode(int status) { return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff; }
 
     void forget_job(int pid) { std::erase(m_jobs, pid); }
@@ -274,14 +418,26 @@ private:
 
     void run_program(const Command& cmd) {
         const std::string& name = cmd.words[0];
-        const ProgramTable& programs = builtin_programs();
-        auto it = programs.find(name);
-        if (it == programs.end()) {
-            user::write_err(fmt::format("sh: {}: not found\n", name));
-            m_status = 127;
-            return;
+        kern::UserProgram program;
+        if (name.find('/') != std::string::npos) {
+            std::string error;
+            int rc = load_user_program(name, program, error);
+            if (rc) {
+                user::write_err(fmt::format("sh: {}: {}\n", name, error));
+                m_status = rc;
+                return;
+            }
+        } else {
+            const ProgramTable& programs = builtin_programs();
+            auto it = programs.find(name);
+            if (it == programs.end()) {
+                user::write_err(fmt::format("sh: {}: not found\n", name));
+                m_status = 127;
+                return;
+            }
+            program = it->second;
         }
-        int pid = user::spawn(it->second, cmd.words, cmd.devnull);
+        int pid = user::spawn(program, cmd.words, cmd.devnull);
         if (cmd.background) {
             m_last_bg = pid;
             m_jobs.push_back(pid);
@@ -308,9 +464,20 @@ private:
     int m_last_bg = 0;
     int m_lineno = 0;
     bool m_exit = false;
+    std::size_t m_cursor = 0;  // console position the next expect searches from
 };
 
 }  // namespace
+
+void check_scenario_syntax(const ShellScript& script) {
+    for (std::size_t i = 0; i < script.lines.size(); ++i) {
+        std::vector<std::string> w = simple_words(script.lines[i]);
+        if (w.empty() || (w[0] != "expect" && w[0] != "expect-not" && w[0] != "expect-exit")) continue;
+        Expectation e;
+        std::string err = parse_expectation(w, e);
+        if (!err.empty()) throw UserError(fmt::format("{}:{}: syntax error: {}", script.name, i + 1, err), 2);
+    }
+}
 
 kern::UserProgram make_shell(ShellScript script) {
     auto shell = std::make_shared<Shell>(std::move(script));

@@ -1,5 +1,6 @@
 #include "emu/shell/usercalls.hpp"
 
+#include "kernel/char_dev.hpp"
 #include "kernel/process.hpp"
 #include "kernel/sched.hpp"
 #include "kernel/time.hpp"
@@ -8,12 +9,9 @@ namespace emu::user {
 
 using namespace emu::kern;
 
-namespace {
-struct Syscall {
-    Syscall() { syscall_enter(); }
-    ~Syscall() { syscall_exit(); }
-};
-}  // namespace
+
+Syscall::Syscall() { syscall_enter(); }
+Syscall::~Syscall() { syscall_exit(); }
 
 Kernel& kernel() { return this_kernel(); }
 Task& self() { return *this_cpu().curr; }
@@ -88,3 +86,44 @@ void burn() {
 }
 
 }  // namespace emu::user
+
+// The system-call entry points of user programs built with the guest C library shim.
+extern "C" {
+
+int __emu_user_open(const char* path, int flags) {
+    emu::user::Syscall sc;
+    return emu::kern::sys_open(path ? path : "", flags);
+}
+long __emu_user_ioctl(int fd, unsigned long cmd, unsigned long arg) {
+    emu::user::Syscall sc;
+    return emu::kern::sys_ioctl(fd, static_cast<unsigned>(cmd), arg);
+}
+long __emu_user_read(int fd, void* buf, unsigned long n) {
+    emu::user::Syscall sc;
+    return emu::kern::sys_read(fd, static_cast<char*>(buf), n);
+}
+long __emu_user_write(int fd, const void* buf, unsigned long n) {
+    if (fd == 1 || fd == 2) {
+        std::string_view text(static_cast<const char*>(buf), n);
+        if (fd == 1) emu::user::write_out(text);
+        else emu::user::write_err(text);
+        return static_cast<long>(n);
+    }
+    emu::user::Syscall sc;
+    return emu::kern::sys_write(fd, static_cast<const char*>(buf), n);
+}
+int __emu_user_close(int fd) {
+    emu::user::Syscall sc;
+    return emu::kern::sys_close(fd);
+}
+int __emu_user_getpid(void) { return emu::user::self().pid; }
+unsigned int __emu_user_sleep_us(unsigned long long us) {
+    emu::user::nanosleep_ns(us * 1000);
+    return 0;
+}
+void __emu_user_exit(int code) {
+    emu::user::Syscall sc;
+    emu::kern::do_exit_task(code, 0);
+}
+
+}  // extern "C"

@@ -10,6 +10,14 @@
 
 namespace emu::user {
 
+// Enters the kernel for the lifetime of the object (syscall entry and exit-to-user work).
+struct Syscall {
+    Syscall();
+    ~Syscall();
+    Syscall(const Syscall&) = delete;
+    Syscall& operator=(const Syscall&) = delete;
+};
+
 kern::Kernel& kernel();
 kern::Task& self();
 void write_out(std::string_view text);   // fd 1 (the console, or /dev/null)

@@ -7,6 +7,7 @@
 #include "err.h"
 #include "errno.h"
 #include "limits.h"
+#include "string.h"
 
 #define ARRAY_SIZE(arr) (sizeof(arr) / sizeof((arr)[0]))
 #define container_of(ptr, type, member) ({ \

@@ -15,6 +15,8 @@
 #include "smp.h"
 #include "spinlock.h"
 #include "completion.h"
+#include "pid.h"
+#include "rcupdate.h"
 
 typedef struct { unsigned long sig[1]; } kernel_sigset_t;
 #ifndef __cplusplus

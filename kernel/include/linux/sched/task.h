@@ -1,1 +1,2 @@
 #include "../sched.h"
+#include "../pid.h"

@@ -1,0 +1,46 @@
+#ifndef _LINUX_MODULE_H
+#define _LINUX_MODULE_H
+/* Modules: module_init/module_exit name the entry points the loader calls
+ * (init_module/cleanup_module, as in Linux); MODULE_* strings land in the
+ * .modinfo section that `modinfo` and the loader read. */
+#include "init.h"
+#include "kernel.h"
+#include "moduleparam.h"
+#include "export.h"
+
+struct module {
+	char name[56];
+	void *emu_private;
+};
+extern struct module __this_module;
+#define THIS_MODULE (&__this_module)
+#define KBUILD_MODNAME_STR __stringify(KBUILD_MODNAME)
+
+#define __MODULE_INFO(tag, name, info) \
+	static const char name[] __attribute__((__section__(".modinfo"), __used__, __aligned__(1))) = \
+		__stringify(tag) "=" info
+#define __UNIQUE_ID_CAT2(a, b) a##b
+#define __UNIQUE_ID_CAT(a, b) __UNIQUE_ID_CAT2(a, b)
+#define MODULE_INFO(tag, info) __MODULE_INFO(tag, __UNIQUE_ID_CAT(__emu_modinfo_, __COUNTER__), info)
+#define MODULE_LICENSE(_license) MODULE_INFO(license, _license)
+#define MODULE_AUTHOR(_author) MODULE_INFO(author, _author)
+#define MODULE_DESCRIPTION(_description) MODULE_INFO(description, _description)
+#define MODULE_VERSION(_version) MODULE_INFO(version, _version)
+#define MODULE_ALIAS(_alias) MODULE_INFO(alias, _alias)
+#define MODULE_SOFTDEP(_softdep) MODULE_INFO(softdep, _softdep)
+#define MODULE_IMPORT_NS(ns) MODULE_INFO(import_ns, #ns)
+#define MODULE_DEVICE_TABLE(type, name)
+
+#define module_init(initfn) \
+	int init_module(void) __attribute__((__alias__(#initfn))); \
+	static inline __attribute__((__unused__)) int (*__emu_inittest(void))(void) { return initfn; }
+#define module_exit(exitfn) \
+	void cleanup_module(void) __attribute__((__alias__(#exitfn))); \
+	static inline __attribute__((__unused__)) void (*__emu_exittest(void))(void) { return exitfn; }
+
+EMU_BEGIN_DECLS
+bool try_module_get(struct module *module);
+void module_put(struct module *module);
+EMU_END_DECLS
+#define __module_get(m) ((void)try_module_get(m))
+#endif

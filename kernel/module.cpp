@@ -1,0 +1,418 @@
+// Mirrors kernel/module/main.c: load_module()'s checks (ELF format, version
+// magic, unknown symbols), module parameters, the out-of-tree taint, init's
+// return value, "in use" references, and on unload the debug-objects check
+// (lib/debugobjects.c): a timer or work item of the module still pending is
+// reported as "ODEBUG: free active" and disarmed, so no code of an unloaded
+// module runs from a timer or workqueue. Unloaded code stays mapped (a
+// thread still finishing in module text must not crash the host).
+#include "kernel/module.hpp"
+
+#include "kernel/bug.hpp"
+#include "kernel/irq.hpp"
+#include "kernel/printk.hpp"
+#include "kernel/sched.hpp"
+#include "kernel/stacktrace.hpp"
+#include "kernel/workqueue.hpp"
+
+#include "kernel/include/linux/moduleparam.h"
+
+#include <dlfcn.h>
+#include <elf.h>
+#include <link.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <set>
+
+namespace emu::kern {
+
+namespace {
+
+struct ElfImage {
+    std::vector<char> bytes;
+    const Elf64_Ehdr* eh = nullptr;
+    const Elf64_Shdr* sh = nullptr;
+    bool load(const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return false;
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+        return true;
+    }
+    bool valid() {
+        if (bytes.size() < sizeof(Elf64_Ehdr)) return false;
+        eh = reinterpret_cast<const Elf64_Ehdr*>(bytes.data());
+        if (std::memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
+            eh->e_type != ET_DYN || eh->e_machine != EM_X86_64)
+            return false;
+        if (eh->e_shoff + static_cast<std::size_t>(eh->e_shnum) * sizeof(Elf64_Shdr) > bytes.size()) return false;
+        sh = reinterpret_cast<const Elf64_Shdr*>(bytes.data() + eh->e_shoff);
+        return eh->e_shstrndx < eh->e_shnum;
+    }
+    const Elf64_Shdr* section(const char* name) const {
+        const char* names = bytes.data() + sh[eh->e_shstrndx].sh_offset;
+        for (int i = 0; i < eh->e_shnum; ++i)
+            if (std::strcmp(names + sh[i].sh_name, name) == 0) return &sh[i];
+        return nullptr;
+    }
+    std::vector<std::string> modinfo() const {
+        std::vector<std::string> out;
+        const Elf64_Shdr* s = section(".modinfo");
+        if (!s || s->sh_offset + s->sh_size > bytes.size()) return out;
+        const char* p = bytes.data() + s->sh_offset;
+        const char* end = p + s->sh_size;
+        while (p < end) {
+            std::size_t n = strnlen(p, static_cast<std::size_t>(end - p));
+            if (n) out.emplace_back(p, n);
+            p += n + 1;
+        }
+        return out;
+    }
+    std::vector<std::string> undefined_symbols() const {
+        std::vector<std::string> out;
+        const Elf64_Shdr* ds = section(".dynsym");
+        const Elf64_Shdr* dstr = section(".dynstr");
+        if (!ds || !dstr) return out;
+        auto* syms = reinterpret_cast<const Elf64_Sym*>(bytes.data() + ds->sh_offset);
+        for (std::size_t i = 0; i < ds->sh_size / sizeof(Elf64_Sym); ++i) {
+            if (syms[i].st_shndx != SHN_UNDEF || ELF64_ST_BIND(syms[i].st_info) == STB_WEAK || !syms[i].st_name) continue;
+            out.emplace_back(bytes.data() + dstr->sh_offset + syms[i].st_name);
+        }
+        return out;
+    }
+};
+
+// The C library functions Linux also provides to modules (lib/string.c, lib/vsprintf.c).
+const std::set<std::string, std::less<>>& kernel_libc() {
+    static const std::set<std::string, std::less<>> names = {
+        "memcpy", "memmove", "memset", "memcmp", "memchr", "strlen", "strnlen", "strcpy", "strncpy", "strcat",
+        "strncat", "strcmp", "strncmp", "strchr", "strrchr", "strstr", "strsep", "sprintf", "snprintf", "vsprintf",
+        "vsnprintf", "sscanf", "vsscanf", "__stack_chk_fail", "strcasecmp", "strncasecmp", "memscan"};
+    return names;
+}
+
+bool symbol_known(const std::string& name) {
+    void* addr = dlsym(RTLD_DEFAULT, name.c_str());
+    if (!addr) return false;
+    Dl_info mine{}, theirs{};
+    dladdr(reinterpret_cast<void*>(&symbol_known), &mine);
+    dladdr(addr, &theirs);
+    if (mine.dli_fbase == theirs.dli_fbase) return name.rfind("_Z", 0) != 0;  // the kernel's C API, not C++ internals
+    return kernel_libc().count(name) > 0;
+}
+
+struct RangeQuery {
+    std::string path;
+    std::uintptr_t lo = ~0ull, hi = 0, text_lo = ~0ull, text_hi = 0, base = 0;
+};
+
+int find_ranges(dl_phdr_info* info, size_t, void* data) {
+    auto* q = static_cast<RangeQuery*>(data);
+    if (!info->dlpi_name || q->path != info->dlpi_name) return 0;
+    q->base = info->dlpi_addr;
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+        if (ph.p_type != PT_LOAD) continue;
+        std::uintptr_t lo = info->dlpi_addr + ph.p_vaddr, hi = lo + ph.p_memsz;
+        q->lo = std::min(q->lo, lo);
+        q->hi = std::max(q->hi, hi);
+        if (ph.p_flags & PF_X) {
+            q->text_lo = std::min(q->text_lo, lo);
+            q->text_hi = std::max(q->text_hi, hi);
+        }
+    }
+    return 1;
+}
+
+bool set_param(const emu_module_param& p, const std::string& value) {
+    std::string t = p.type;
+    char* end = nullptr;
+    if (t == "bool" || t == "invbool") {
+        bool v;
+        if (value.empty() || value == "1" || value == "y" || value == "Y") v = true;
+        else if (value == "0" || value == "n" || value == "N") v = false;
+        else return false;
+        *static_cast<bool*>(p.ptr) = t == "bool" ? v : !v;
+        return true;
+    }
+    if (t == "charp") {
+        *static_cast<char**>(p.ptr) = strdup(value.c_str());  // lives as long as the module
+        return true;
+    }
+    long long v = std::strtoll(value.c_str(), &end, 0);
+    if (value.empty() || *end) return false;
+    if (t == "int") *static_cast<int*>(p.ptr) = static_cast<int>(v);
+    else if (t == "uint") *static_cast<unsigned*>(p.ptr) = static_cast<unsigned>(v);
+    else if (t == "long") *static_cast<long*>(p.ptr) = static_cast<long>(v);
+    else if (t == "ulong") *static_cast<unsigned long*>(p.ptr) = static_cast<unsigned long>(v);
+    else if (t == "short") *static_cast<short*>(p.ptr) = static_cast<short>(v);
+    else if (t == "ushort") *static_cast<unsigned short*>(p.ptr) = static_cast<unsigned short>(v);
+    else if (t == "byte") *static_cast<unsigned char*>(p.ptr) = static_cast<unsigned char>(v);
+    else return false;
+    return true;
+}
+
+LoadedModule* find_loaded(Kernel& k, const std::string& name) {
+    for (auto& m : k.modules->loaded)
+        if (m->name == name) return m.get();
+    return nullptr;
+}
+
+// lib/debugobjects.c: "free active" for a pending object of the module, then the fixup.
+void odebug_free_active(Kernel& k, const LoadedModule& m, const void* obj, const char* type, std::uintptr_t hint) {
+    static constexpr int kMaxReports = 5;
+    int& reported = k.odebug_reports;
+    if (reported++ >= kMaxReports) return;
+    auto off = reinterpret_cast<std::uintptr_t>(obj) - m.base;
+    std::string sym = format_symbol(k, hint);
+    Symbol s = symbolize(hint);
+    if (s.found) sym = fmt::format("{}+0x0/0x{:x} [{}]", s.name, s.size, m.name);
+    warn_report(k, "lib/debugobjects.c", 505, reinterpret_cast<std::uintptr_t>(&odebug_free_active),
+                fmt::format("ODEBUG: free active (active state 0) object: {:016x} object type: {} hint: {}\n",
+                            0x00000000a1b20000ull + (off & 0xffff), type, sym));
+}
+
+bool in(const LoadedModule& m, std::uintptr_t a) { return a >= m.text_lo && a < m.text_hi; }
+
+void check_pending_objects(Kernel& k, LoadedModule& m) {
+    // Timers on every CPU's wheel.
+    for (auto& c : k.cpus) {
+        for (TimerBase& b : c->timer_base) {
+            for (hlist_head& head : b.vectors) {
+                hlist_node* n = head.first;
+                while (n) {
+                    hlist_node* next = n->next;
+                    timer_list* t = hlist_entry(n, timer_list, entry);
+                    auto fn = t->legacy_function ? reinterpret_cast<std::uintptr_t>(t->legacy_function)
+                                                 : reinterpret_cast<std::uintptr_t>(t->function);
+                    std::uintptr_t hint = fn;
+                    if (t->function == delayed_work_timer_fn)
+                        hint = reinterpret_cast<std::uintptr_t>(container_of(t, delayed_work, timer)->work.func);
+                    if (in(m, fn) || in(m, hint)) {
+                        odebug_free_active(k, m, t, "timer_list", hint);
+                        timer_delete_sync(t);  // the fixup: it can never fire into freed code
+                    }
+                    n = next;
+                }
+            }
+        }
+    }
+    // Work items queued on any worker.
+    for (auto& wq : k.workqueues) {
+        for (auto& w : wq->workers) {
+            if (!w) continue;
+            list_head *pos, *n;
+            list_for_each_safe(pos, n, &w->worklist) {
+                work_struct* work = list_entry(pos, work_struct, entry);
+                if (!in(m, reinterpret_cast<std::uintptr_t>(work->func))) continue;
+                odebug_free_active(k, m, work, "work_struct", reinterpret_cast<std::uintptr_t>(work->func));
+                list_del_init(&work->entry);
+                atomic_long_set(&work->data, 0);
+            }
+        }
+    }
+    // Tasklets still scheduled (not a debug-objects type on Linux, where they crash later).
+    for (auto& c : k.cpus) {
+        for (TaskletList* l : {&c->tasklet_vec, &c->tasklet_hi_vec}) {
+            for (tasklet_struct** pp = &l->head; *pp;) {
+                tasklet_struct* t = *pp;
+                auto fn = t->use_callback ? reinterpret_cast<std::uintptr_t>(t->callback)
+                                          : reinterpret_cast<std::uintptr_t>(t->func);
+                if (in(m, fn)) {
+                    odebug_free_active(k, m, t, "tasklet_struct", fn);
+                    *pp = t->next;
+                    if (!*pp) l->tail = pp;
+                    clear_bit(TASKLET_STATE_SCHED, &t->state);
+                } else {
+                    pp = &t->next;
+                }
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::string vermagic_for_hz(int hz) { return fmt::format("6.1.0-emu SMP mod_unload hz={}", hz); }
+std::string vermagic(const Kernel& k) { return vermagic_for_hz(k.cfg.hz); }
+
+std::vector<std::string> read_modinfo(const std::string& path, std::string& error) {
+    ElfImage img;
+    if (!img.load(path)) {
+        error = std::strerror(errno);
+        return {};
+    }
+    if (!img.valid()) {
+        error = "Invalid module format";
+        return {};
+    }
+    return img.modinfo();
+}
+
+int load_module(const std::string& path, const std::vector<std::string>& params, std::string& name_out) {
+    Kernel& k = this_kernel();
+    ModuleRegistry& reg = *k.modules;
+    charge(k.cfg.costs.fork);
+    ElfImage img;
+    if (!img.load(path)) return -ENOENT;
+    std::string name = std::filesystem::path(path).stem().string();
+    if (!img.valid()) return -ENOEXEC;
+    std::string magic;
+    for (const std::string& kv : img.modinfo()) {
+        if (kv.rfind("vermagic=", 0) == 0) magic = kv.substr(9);
+        if (kv.rfind("name=", 0) == 0) name = kv.substr(5);
+    }
+    name_out = name;
+    if (magic != vermagic(k)) {
+        printk_emit(k, LOGLEVEL_ERR, "%s: version magic '%s' should be '%s'\n", name.c_str(), magic.c_str(),
+                    vermagic(k).c_str());
+        return -ENOEXEC;
+    }
+    if (find_loaded(k, name)) return -EEXIST;
+    bool unknown = false;
+    for (const std::string& sym : img.undefined_symbols()) {
+        if (symbol_known(sym)) continue;
+        printk_emit(k, LOGLEVEL_WARNING, "%s: Unknown symbol %s (err -2)\n", name.c_str(), sym.c_str());
+        unknown = true;
+    }
+    if (unknown) return -ENOENT;
+
+    // A private copy per load: a module loaded again gets fresh static data.
+    std::string dir = fmt::format("/tmp/emu-modules-{}", getpid());
+    std::filesystem::create_directories(dir);
+    std::string copy = fmt::format("{}/{}-{}.ko", dir, reg.copies++, name);
+    std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing);
+    void* handle = dlopen(copy.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+        printk_emit(k, LOGLEVEL_ERR, "%s: %s\n", name.c_str(), dlerror());
+        return -ENOEXEC;
+    }
+    auto m = std::make_unique<LoadedModule>();
+    m->name = name;
+    m->path = path;
+    m->handle = handle;
+    m->init = reinterpret_cast<int (*)()>(dlsym(handle, "init_module"));
+    m->exit = reinterpret_cast<void (*)()>(dlsym(handle, "cleanup_module"));
+    m->mod = static_cast<struct module*>(dlsym(handle, "__this_module"));
+    RangeQuery q;
+    q.path = copy;
+    dl_iterate_phdr(find_ranges, &q);
+    m->base = q.base;
+    m->text_lo = q.text_lo;
+    m->text_hi = q.text_hi;
+    if (m->mod) {
+        std::snprintf(m->mod->name, sizeof m->mod->name, "%s", name.c_str());
+        m->mod->emu_private = m.get();
+    }
+    // Parameters: the .emu_params descriptors, relocated by the load base.
+    if (const Elf64_Shdr* ps = img.section(".emu_params")) {
+        auto* descs = reinterpret_cast<const emu_module_param*>(q.base + ps->sh_addr);
+        std::size_t n = ps->sh_size / sizeof(emu_module_param);
+        for (const std::string& arg : params) {
+            auto eq = arg.find('=');
+            std::string key = arg.substr(0, eq), value = eq == std::string::npos ? "" : arg.substr(eq + 1);
+            bool found = false;
+            for (std::size_t i = 0; i < n; ++i) {
+                if (key != descs[i].name) continue;
+                found = true;
+                if (!set_param(descs[i], value)) {
+                    printk_emit(k, LOGLEVEL_ERR, "%s: `%s' invalid for parameter `%s'\n", name.c_str(), value.c_str(),
+                                key.c_str());
+                    return -EINVAL;
+                }
+            }
+            if (!found) printk_emit(k, LOGLEVEL_WARNING, "%s: unknown parameter '%s' ignored\n", name.c_str(), key.c_str());
+        }
+    } else {
+        for (const std::string& arg : params)
+            printk_emit(k, LOGLEVEL_WARNING, "%s: unknown parameter '%s' ignored\n", name.c_str(),
+                        arg.substr(0, arg.find('=')).c_str());
+    }
+    if (!reg.oot_tainted) {
+        reg.oot_tainted = true;
+        printk_emit(k, LOGLEVEL_WARNING, "%s: loading out-of-tree module taints kernel.\n", name.c_str());
+        printk_emit(k, LOGLEVEL_WARNING,
+                    "%s: module verification failed: signature and/or required key missing - tainting kernel\n",
+                    name.c_str());
+    }
+    add_taint(k, TAINT_OOT_MODULE);
+    add_taint(k, TAINT_UNSIGNED_MODULE);
+    LoadedModule* raw = m.get();
+    reg.loaded.push_back(std::move(m));
+    int ret = raw->init ? raw->init() : 0;
+    if (ret < 0) {
+        // Failed init: the module is freed; anything it left armed is caught as on unload.
+        check_pending_objects(k, *raw);
+        for (auto it = reg.loaded.begin(); it != reg.loaded.end(); ++it)
+            if (it->get() == raw) {
+                reg.gone.push_back(std::move(*it));
+                reg.loaded.erase(it);
+                break;
+            }
+        return ret;
+    }
+    if (ret > 0) {
+        printk_emit(k, LOGLEVEL_WARNING,
+                    "do_init_module: '%s'->init suspiciously returned %d, it should follow 0/-E convention\n",
+                    name.c_str(), ret);
+        dump_stack_current();
+    }
+    raw->live = true;
+    return 0;
+}
+
+int unload_module(const std::string& name) {
+    Kernel& k = this_kernel();
+    ModuleRegistry& reg = *k.modules;
+    LoadedModule* m = find_loaded(k, name);
+    if (!m) return -ENOENT;
+    if (m->refcount > 0) return -EBUSY;
+    if (!m->exit && m->init) return -EBUSY;  // no module_exit: it can never be removed
+    m->live = false;
+    if (m->exit) m->exit();
+    check_pending_objects(k, *m);
+    reg.last_unloaded = m->name;
+    for (auto it = reg.loaded.begin(); it != reg.loaded.end(); ++it)
+        if (it->get() == m) {
+            reg.gone.push_back(std::move(*it));
+            reg.loaded.erase(it);
+            break;
+        }
+    return 0;
+}
+
+std::string lsmod_text(Kernel& k) {
+    std::string out = "Module                  Size  Used by\n";
+    for (auto it = k.modules->loaded.rbegin(); it != k.modules->loaded.rend(); ++it) {
+        const LoadedModule& m = **it;
+        out += fmt::format("{:<19} {:>6}  {}\n", m.name, m.text_hi - m.text_lo, m.refcount);
+    }
+    return out;
+}
+
+}  // namespace emu::kern
+
+using namespace emu;
+using namespace emu::kern;
+
+extern "C" {
+
+bool try_module_get(struct module* module) {
+    if (!module || !module->emu_private) return true;
+    auto* m = static_cast<LoadedModule*>(module->emu_private);
+    if (!m->live) return false;
+    ++m->refcount;
+    return true;
+}
+
+void module_put(struct module* module) {
+    if (!module || !module->emu_private) return;
+    auto* m = static_cast<LoadedModule*>(module->emu_private);
+    if (m->refcount > 0) --m->refcount;
+}
+
+}  // extern "C"

@@ -1,0 +1,48 @@
+#pragma once
+// The module loader (kernel/module/main.c): guest modules are shared objects
+// built by `emu build`, loaded with local symbol scope after their ELF file
+// is checked the way Linux checks a .ko (format, version magic, unknown
+// symbols), with Linux's messages and errno values.
+#include "kernel/kernel.hpp"
+#include "kernel/include/linux/module.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace emu::kern {
+
+struct LoadedModule {
+    std::string name;
+    std::string path;          // the .ko as given
+    void* handle = nullptr;
+    int (*init)(void) = nullptr;
+    void (*exit)(void) = nullptr;
+    struct module* mod = nullptr;
+    std::uintptr_t base = 0, text_lo = 0, text_hi = 0;
+    int refcount = 0;
+    bool live = false;
+};
+
+struct ModuleRegistry {
+    std::vector<std::unique_ptr<LoadedModule>> loaded;  // load order
+    std::vector<std::unique_ptr<LoadedModule>> gone;    // unloaded: code stays mapped
+    std::string last_unloaded;
+    bool oot_tainted = false;
+    std::uint64_t copies = 0;
+};
+
+// The string a module's vermagic must equal.
+std::string vermagic(const Kernel& k);
+std::string vermagic_for_hz(int hz);
+// insmod: loads and runs init in the caller's context; returns 0 or -errno.
+int load_module(const std::string& path, const std::vector<std::string>& params, std::string& name_out);
+// rmmod: -ENOENT if not loaded, -EBUSY if in use.
+int unload_module(const std::string& name);
+std::string lsmod_text(Kernel& k);
+// modinfo FILE: the key=value strings of its .modinfo section ("" if not a module).
+std::vector<std::string> read_modinfo(const std::string& path, std::string& error);
+
+}  // namespace emu::kern
+
