@@ -72,6 +72,13 @@ void dump_stack_from(std::uintptr_t fp) {
                 taint_string(k).c_str(), kRelease);
     printk_emit(k, LOGLEVEL_DEFAULT, "%s\n", kHardware);
     printk_emit(k, LOGLEVEL_DEFAULT, "Call Trace:\n");
+    dump_stack_from_frames(fp);
+}
+
+void dump_stack_from_frames(std::uintptr_t fp) {
+    Cpu& c = this_cpu();
+    Kernel& k = c.k;
+    Task* t = c.curr;
     std::uintptr_t lo = t->fiber.stack_lo(), hi = t->fiber.stack_hi();
     std::uintptr_t irq_frame = t->irq_frame;
     bool in_irq_part = irq_frame && fp < irq_frame;

@@ -17,6 +17,10 @@ void print_modules(Kernel& k);
 // dump_stack(): the CPU line, the hardware line and a call trace of the caller.
 void dump_stack_current();
 void dump_stack_from(std::uintptr_t fp);
+// The frames of a call trace only (no CPU line), from frame pointer `fp` of the current task.
+void dump_stack_from_frames(std::uintptr_t fp);
+// SIGSEGV & co. in guest code become Oopses (kernel/fault.cpp).
+void install_fault_handlers();
 void schedule_bug(Task* prev);
 void warn_report(Kernel& k, const char* file, int line, std::uintptr_t caller, const std::string& message);
 // panic(): prints the panic banner and stops the machine with kExitPanic.

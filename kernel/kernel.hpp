@@ -114,6 +114,7 @@ struct Task : task_struct {
     wait_queue_head_t child_exit{};  // parent sleeps here in wait()
     std::string cwd = "/";
     bool stdout_devnull = false;  // "> /dev/null"
+    int saved_errno = 0;          // the C library's errno is per task, as it is per thread on Linux
     // interrupt nesting recorded for call traces
     std::uintptr_t irq_frame = 0;
     // lockdep: locks held by this task (including those taken in IRQ context on top of it)

@@ -191,6 +191,7 @@ Kernel::~Kernel() = default;
 
 void Kernel::boot(UserProgram program) {
     init_program = std::move(program);
+    install_fault_handlers();
     pic.write(IrqController::LOCAL_TIMER_VEC, kLocalTimerVector, 0);
     for (auto& c : cpus) {
         Task* idle = create_task(*this, TaskKind::Idle, "swapper/" + std::to_string(c->id), nullptr);

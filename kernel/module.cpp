@@ -27,6 +27,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <atomic>
 #include <set>
 
 namespace emu::kern {
@@ -284,7 +285,9 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
     // A private copy per load: a module loaded again gets fresh static data.
     std::string dir = fmt::format("/tmp/emu-modules-{}", getpid());
     std::filesystem::create_directories(dir);
-    std::string copy = fmt::format("{}/{}-{}.ko", dir, reg.copies++, name);
+    // Unique per process: another machine may still have an earlier copy mapped.
+    static std::atomic<std::uint64_t> copies{0};
+    std::string copy = fmt::format("{}/{}-{}.ko", dir, copies++, name);
     std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing);
     void* handle = dlopen(copy.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {

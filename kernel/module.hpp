@@ -30,7 +30,6 @@ struct ModuleRegistry {
     std::vector<std::unique_ptr<LoadedModule>> gone;    // unloaded: code stays mapped
     std::string last_unloaded;
     bool oot_tainted = false;
-    std::uint64_t copies = 0;
 };
 
 // The string a module's vermagic must equal.

@@ -13,6 +13,7 @@
 #include "kernel/sched.hpp"
 #include "emu/sim/panic.hpp"
 
+#include <cerrno>
 #include <cstdarg>
 
 namespace emu::kern {
@@ -41,6 +42,7 @@ std::string basename_of(const std::string& path) {
 
 void task_entry(void* arg) {
     auto* t = static_cast<Task*>(arg);
+    errno = 0;  // a new process starts with errno 0
     Cpu& c = this_cpu();
     finish_task_switch(c);
     c.preempt_count -= PREEMPT_DISABLE_OFFSET;  // the switch happened inside schedule()

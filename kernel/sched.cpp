@@ -14,6 +14,8 @@
 
 #include "kernel/include/linux/smp.h"
 
+#include <cerrno>
+
 namespace emu::kern {
 
 namespace {
@@ -280,8 +282,10 @@ void __schedule_raw(bool preempt) {
         c.core.clock += k.cfg.costs.context_switch;
         next->exec_start = c.core.clock;
         next->slice_start = c.core.clock;
+        prev->saved_errno = errno;
         Fiber::switch_to(prev->fiber, next->fiber);
         // `prev` runs again here, perhaps on another CPU.
+        errno = prev->saved_errno;
     }
     finish_task_switch(this_cpu());
 }

@@ -72,3 +72,18 @@ TEST_CASE("emu costs lists the cost table", "[cli]") {
     CHECK(r.status == 0);
     CHECK(r.out.find("context_switch") != std::string::npos);
 }
+
+TEST_CASE("a scenario syntax error names file:line and exits 2", "[cli]") {
+    std::string s = temp_script("badscn", "echo hi\nexpect \"x\" within 2parsecs\n");
+    auto r = run_emu("run " + s);
+    CHECK(r.status == 2);
+    CHECK(r.out.find(s + ":2: syntax error: expect: bad duration '2parsecs'") != std::string::npos);
+}
+
+TEST_CASE("a failing expectation prints file:line and the recent console, and exits 1", "[cli]") {
+    std::string s = temp_script("failscn", "echo hello\nexpect \"goodbye\" within 100ms\necho after\n");
+    auto r = run_emu("run --loglevel 1 " + s);
+    CHECK(r.status == 1);
+    CHECK(r.out.find(s + ":2: expectation failed: expect \"goodbye\" within 100 ms: no such console line") != std::string::npos);
+    CHECK(r.out.find("after") == std::string::npos);
+}

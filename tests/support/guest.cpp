@@ -50,9 +50,10 @@ GuestResult run_guest(const MachineConfig& cfg, const std::function<int(Machine&
     return r;
 }
 
-GuestResult run_script(const MachineConfig& cfg, const std::vector<std::string>& lines) {
+GuestResult run_script(const MachineConfig& cfg, const std::vector<std::string>& lines, const std::string& root) {
     GuestResult r;
     Machine m(cfg);
+    m.kernel().host_root = root;
     m.console().set_sink([&r](std::string_view text) { r.console.append(text); });
     ShellScript s;
     s.name = "test";

@@ -25,7 +25,7 @@ MachineConfig default_config(int cpus = 2, int hz = 250);
 // Runs `body` as a guest process; its return value is the machine's exit status.
 GuestResult run_guest(const MachineConfig& cfg, const std::function<int(Machine&)>& body);
 // Runs shell lines as `emu run` would.
-GuestResult run_script(const MachineConfig& cfg, const std::vector<std::string>& lines);
+GuestResult run_script(const MachineConfig& cfg, const std::vector<std::string>& lines, const std::string& root = ".");
 
 // Guest-side helpers (call only from inside a guest body).
 kern::Kernel& kernel();

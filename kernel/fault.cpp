@@ -1,0 +1,118 @@
+// Guest faults (arch/x86/mm/fault.c, arch/x86/kernel/dumpstack.c): a SIGSEGV,
+// SIGBUS, SIGFPE or SIGILL raised by guest code becomes Linux's Oops report
+// naming the function and module, and then what Linux does next: in process
+// context the task dies (SIGKILL; locks it held stay held) and the machine
+// goes on; in interrupt context the kernel panics and the machine stops. A
+// fault outside guest context is an emulator bug and says so.
+#include "kernel/bug.hpp"
+#include "kernel/printk.hpp"
+#include "kernel/process.hpp"
+#include "kernel/sched.hpp"
+#include "kernel/stacktrace.hpp"
+
+#include <signal.h>
+#include <sys/ucontext.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace emu::kern {
+
+namespace {
+
+constexpr std::size_t kAltStackSize = 256 * 1024;
+
+void report_oops(Cpu& c, int sig, const siginfo_t* si, const ucontext_t* uc) {
+    Kernel& k = c.k;
+    k.oops_in_progress = true;
+    auto addr = reinterpret_cast<std::uintptr_t>(si->si_addr);
+    auto rip = static_cast<std::uintptr_t>(uc->uc_mcontext.gregs[REG_RIP]);
+    auto rbp = static_cast<std::uintptr_t>(uc->uc_mcontext.gregs[REG_RBP]);
+    // The guest runs as kernel code: drop the hardware's user-mode bit (0x4).
+    auto err = static_cast<unsigned long>(uc->uc_mcontext.gregs[REG_ERR]) & ~0x4ul;
+    Task* t = c.curr;
+    std::uintptr_t lo = t->fiber.stack_lo();
+    std::uintptr_t page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    if (sig == SIGSEGV && addr >= lo - page && addr < lo) {
+        printk_emit(k, LOGLEVEL_EMERG, "BUG: stack guard page was hit at %016lx (stack is %016lx..%016lx)\n",
+                    static_cast<unsigned long>(addr), static_cast<unsigned long>(lo),
+                    static_cast<unsigned long>(t->fiber.stack_hi() - 1));
+    } else if (sig == SIGSEGV || sig == SIGBUS) {
+        if (addr < page)
+            printk_emit(k, LOGLEVEL_ALERT, "BUG: kernel NULL pointer dereference, address: %016lx\n",
+                        static_cast<unsigned long>(addr));
+        else
+            printk_emit(k, LOGLEVEL_ALERT, "BUG: unable to handle page fault for address: %016lx\n",
+                        static_cast<unsigned long>(addr));
+        const char* access = (err & 0x10) ? "instruction fetch" : (err & 2) ? "write access" : "read access";
+        printk_emit(k, LOGLEVEL_ALERT, "#PF: supervisor %s in kernel mode\n", access);
+        printk_emit(k, LOGLEVEL_ALERT, "#PF: error_code(0x%04lx) - %s\n", err & 0xffff,
+                    (err & 1) ? "permissions violation" : "not-present page");
+        printk_emit(k, LOGLEVEL_DEFAULT, "PGD 0 P4D 0 \n");
+    } else if (sig == SIGFPE) {
+        printk_emit(k, LOGLEVEL_EMERG, "divide error: 0000 [#1] PREEMPT SMP NOPTI\n");
+    } else {
+        printk_emit(k, LOGLEVEL_EMERG, "invalid opcode: 0000 [#1] PREEMPT SMP NOPTI\n");
+    }
+    if (sig == SIGSEGV || sig == SIGBUS)
+        printk_emit(k, LOGLEVEL_EMERG, "Oops: %04lx [#1] PREEMPT SMP NOPTI\n", err & 0xffff);
+    printk_emit(k, LOGLEVEL_DEFAULT, "CPU: %d PID: %d Comm: %.20s %s 6.1.0-emu #1\n", c.id, t->pid, t->comm,
+                taint_string(k).c_str());
+    printk_emit(k, LOGLEVEL_DEFAULT, "Hardware name: emu deterministic SMP machine, BIOS emu 1.0 01/01/2026\n");
+    printk_emit(k, LOGLEVEL_DEFAULT, "RIP: 0010:%s\n", format_symbol(k, rip).c_str());
+    printk_emit(k, LOGLEVEL_DEFAULT, "Call Trace:\n");
+    dump_stack_from_frames(rbp);
+    print_modules(k);
+    printk_emit(k, LOGLEVEL_DEFAULT, "CR2: %016lx\n", static_cast<unsigned long>(addr));
+    printk_emit(k, LOGLEVEL_DEFAULT, "---[ end trace 0000000000000000 ]---\n");
+    add_taint(k, TAINT_DIE);
+}
+
+void on_fault(int sig, siginfo_t* si, void* ctx) {
+    CpuCore* core = tl_core;
+    if (!core || !core->kernel_cpu) {
+        // Not guest code: an emulator bug. Report it plainly and die with the signal.
+        const char msg[] = "emu: internal error (emulator bug): fatal signal outside guest code\n";
+        (void)!write(2, msg, sizeof msg - 1);
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    Cpu& c = this_cpu();
+    Kernel& k = c.k;
+    if (k.oops_in_progress) {  // a fault while reporting a fault
+        k.panicked = true;
+        k.stop_machine(kExitPanic);
+    }
+    report_oops(c, sig, si, static_cast<ucontext_t*>(ctx));
+    unsigned pc = c.preempt_count;
+    bool interrupt = pc & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_MASK);
+    if (interrupt) kernel_panic(k, "Fatal exception in interrupt");
+    if (k.cfg.panic_on_oops) kernel_panic(k, "Fatal exception");
+    k.oops_in_progress = false;
+    // make_task_dead(SIGKILL): this task never resumes (we leave the handler by switching fibers).
+    kill_current_task(SIGKILL_NR);
+}
+
+}  // namespace
+
+// Installed at every boot: the disposition is process-wide and someone (a test
+// framework) may have replaced it since. The alternate stack is made once.
+void install_fault_handlers() {
+    stack_t current{};
+    sigaltstack(nullptr, &current);
+    if (current.ss_flags & SS_DISABLE) {
+        stack_t ss{};
+        ss.ss_sp = std::malloc(kAltStackSize);
+        ss.ss_size = kAltStackSize;
+        sigaltstack(&ss, nullptr);
+    }
+    struct sigaction sa{};
+    sa.sa_sigaction = on_fault;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;  // NODEFER: we may leave without returning
+    sigemptyset(&sa.sa_mask);
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL}) sigaction(sig, &sa, nullptr);
+}
+
+}  // namespace emu::kern

@@ -1,0 +1,106 @@
+// The module loader, char devices and guest faults, as a student meets them
+// (issue: guest modules, "Done means": each bad input with its message).
+#include "tests/support/guest.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+using namespace emu;
+using namespace emu::test;
+
+TEST_CASE("insmod refuses bad modules with Linux's messages and errno", "[modules]") {
+    auto r = run_script(default_config(2), {
+        "insmod nothere.ko", "echo rc=$?",
+        "insmod notelf.ko", "echo rc=$?",
+        "insmod hz1000.ko",
+        "insmod badsym.ko",
+        "insmod nomem.ko",
+        "insmod oops.ko", "insmod oops.ko",
+        "rmmod nosuch", "echo rc=$?",
+        "lsmod",
+    }, EMU_TEST_MODULES);
+    INFO(r.console);
+    CHECK(r.plain.find("insmod: ERROR: could not load module nothere.ko: No such file or directory\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module notelf.ko: Invalid module format\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("hz1000: version magic '6.1.0-emu SMP mod_unload hz=1000' should be '6.1.0-emu SMP mod_unload hz=250'\n") != std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module hz1000.ko: Invalid module format\n") != std::string::npos);
+    CHECK(r.plain.find("badsym: Unknown symbol frobnicate_kernel (err -2)\n") != std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module badsym.ko: Unknown symbol in module\n") != std::string::npos);
+    CHECK(r.plain.find("nomem: init\n") != std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module nomem.ko: Cannot allocate memory\n") != std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module oops.ko: File exists\n") != std::string::npos);
+    CHECK(r.plain.find("rmmod: ERROR: Module nosuch is not currently loaded\nrc=1\n") != std::string::npos);
+    CHECK(std::regex_search(r.plain, std::regex(R"(\noops +\d+  0\n)")));
+    // Said once per boot, by the first module that gets as far as being loaded.
+    CHECK(r.plain.find("nomem: loading out-of-tree module taints kernel.\n") != std::string::npos);
+    CHECK(count(r.plain, "loading out-of-tree module taints kernel") == 1);
+}
+
+TEST_CASE("char devices: ENXIO without a driver, ENOTTY for an unknown ioctl, busy while open", "[modules]") {
+    auto r = run_script(default_config(2), {
+        "mknod /dev/oops c 43 0",
+        "./rawioctl /dev/oops 0", "echo rc=$?",
+        "insmod oops.ko",
+        "./rawioctl /dev/oops 99",
+        "./rawioctl /dev/oops 0 1 &",
+        "sleep 0.5",
+        "rmmod oops", "echo rc=$?",
+        "wait",
+        "rmmod oops", "echo rc=$?",
+        "mknod /dev/x c", "mknod /dev/x q 1 2", "mknod /dev/x c 1 z", "mknod /tmp/x c 1 2",
+        "./nosuchprog",
+    }, EMU_TEST_MODULES);
+    INFO(r.console);
+    CHECK(r.plain.find("/dev/oops: No such device or address\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("ioctl: Inappropriate ioctl for device\n") != std::string::npos);
+    CHECK(r.plain.find("rmmod: ERROR: Module oops is in use\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("rawioctl done\nrc=0\n") != std::string::npos);
+    CHECK(r.plain.find("mknod: missing operand\n") != std::string::npos);
+    CHECK(r.plain.find("mknod: invalid device type 'q'\n") != std::string::npos);
+    CHECK(r.plain.find("mknod: invalid minor device number 'z'\n") != std::string::npos);
+    CHECK(r.plain.find("mknod: /tmp/x: Read-only file system\n") != std::string::npos);
+    CHECK(r.plain.find("sh: ./nosuchprog: not found\n") != std::string::npos);
+}
+
+TEST_CASE("a NULL dereference in an ioctl: Oops, the process is killed, the next command runs (SEMANTICS §10.1)",
+          "[modules][oops]") {
+    auto r = run_script(default_config(2), {"insmod oops.ko", "mknod /dev/oops c 43 0", "./rawioctl /dev/oops 1",
+                                            "echo next command rc=$?"},
+                        EMU_TEST_MODULES);
+    INFO(r.console);
+    CHECK(r.status == 0);
+    CHECK(r.plain.find("BUG: kernel NULL pointer dereference, address: 0000000000000000\n") != std::string::npos);
+    CHECK(r.plain.find("#PF: supervisor write access in kernel mode\n#PF: error_code(0x0002) - not-present page\n") !=
+          std::string::npos);
+    CHECK(r.plain.find("Oops: 0002 [#1] PREEMPT SMP NOPTI\n") != std::string::npos);
+    CHECK(std::regex_search(r.plain, std::regex(R"(CPU: \d PID: \d+ Comm: rawioctl Tainted: G           OE      6\.1\.0-emu #1\n)")));
+    CHECK(std::regex_search(r.plain, std::regex(R"(RIP: 0010:oops_ioctl\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops\]\n)")));
+    CHECK(r.plain.find("Modules linked in: oops(OE)\n") != std::string::npos);
+    CHECK(r.plain.find("---[ end trace 0000000000000000 ]---\n") != std::string::npos);
+    CHECK(r.plain.find("Killed\nnext command rc=137\n") != std::string::npos);
+}
+
+TEST_CASE("a NULL dereference in a timer: Oops, then a kernel panic; emu stops with status 3", "[modules][oops]") {
+    auto r = run_script(default_config(2), {"insmod oops.ko", "mknod /dev/oops c 43 0", "./rawioctl /dev/oops 2",
+                                            "sleep 1", "echo not reached"},
+                        EMU_TEST_MODULES);
+    INFO(r.console);
+    CHECK(r.outcome == Machine::Outcome::Panicked);
+    CHECK(r.status == kern::kExitPanic);
+    CHECK(std::regex_search(r.plain, std::regex(R"(RIP: 0010:oops_timer_fn\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops\]\n)")));
+    CHECK(r.plain.find("Kernel panic - not syncing: Fatal exception in interrupt\n") != std::string::npos);
+    CHECK(r.plain.find("not reached") == std::string::npos);
+}
+
+TEST_CASE("the lab's test program: usage, wrong letters, ESRCH for a pid that does not exist", "[modules][lab]") {
+    auto r = run_script(default_config(2), {"insmod deferred.ko", "mknod /dev/deferred c 42 0", "./test", "echo rc=$?",
+                                            "./test x", "echo rc=$?", "./test p 99999", "echo rc=$?"},
+                        EMU_LAB_MODULES);
+    INFO(r.console);
+    CHECK(r.plain.find("Usage: ./test <options>\n") != std::string::npos);
+    CHECK(r.plain.find("rc=1\n") != std::string::npos);
+    // Kernel messages may interleave with the program's output, as on a serial console.
+    CHECK(std::regex_search(r.plain, std::regex(R"(Wrong parameter: Success\n(.*\n)?rc=1\n)")));
+    CHECK(std::regex_search(r.plain, std::regex(R"(ioctl monitor pid error: No such process\n(.*\n)?rc=1\n)")));
+}

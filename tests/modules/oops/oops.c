@@ -1,0 +1,55 @@
+/* Test module: NULL pointer dereferences on demand, from an ioctl (process
+ * context) or from a timer (interrupt context). */
+#include <linux/module.h>
+#include <linux/fs.h>
+#include <linux/cdev.h>
+#include <linux/timer.h>
+
+MODULE_LICENSE("GPL");
+
+#define OOPS_MAJOR 43
+static struct cdev oops_cdev;
+static struct timer_list oops_timer;
+static int *volatile nowhere;
+
+static void oops_timer_fn(struct timer_list *t)
+{
+	*nowhere = 1;
+}
+
+static long oops_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	switch (cmd) {
+	case 1:
+		*nowhere = 5;  /* a write fault, as in golden/oops-null-deref-in-ioctl.txt */
+		return 0;
+	case 2:
+		mod_timer(&oops_timer, jiffies + 1);
+		return 0;
+	}
+	return -ENOTTY;
+}
+
+static const struct file_operations oops_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = oops_ioctl,
+};
+
+static int __init oops_init(void)
+{
+	register_chrdev_region(MKDEV(OOPS_MAJOR, 0), 1, "oops");
+	cdev_init(&oops_cdev, &oops_fops);
+	cdev_add(&oops_cdev, MKDEV(OOPS_MAJOR, 0), 1);
+	timer_setup(&oops_timer, oops_timer_fn, 0);
+	return 0;
+}
+
+static void __exit oops_exit(void)
+{
+	del_timer_sync(&oops_timer);
+	cdev_del(&oops_cdev);
+	unregister_chrdev_region(MKDEV(OOPS_MAJOR, 0), 1);
+}
+
+module_init(oops_init);
+module_exit(oops_exit);
