@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
     bench->add_flag("--quick", bench_opts.quick, "a few iterations: check the workloads, do not judge the figures");
     bench->add_option("--json", bench_opts.json_path, "write the results as JSON to this file");
     bench->add_option("--only", bench_opts.only, "comma-separated workload ids (e.g. W1,W4)");
+    bench->add_option("--labs", bench_opts.labs, "directory of the built lab modules (for W7)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

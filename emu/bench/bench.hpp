@@ -10,6 +10,7 @@ struct Options {
     bool quick = false;       // few iterations: a smoke test, figures not judged
     std::string json_path;    // where to write the results (empty: nowhere)
     std::string only;         // comma-separated workload ids (empty: all)
+    std::string labs;         // directory with the built lab modules (default: next to the executable)
 };
 
 // Returns 0 when every self-check held (and, unless quick, every figure was met).
