@@ -104,3 +104,18 @@ TEST_CASE("the lab's test program: usage, wrong letters, ESRCH for a pid that do
     CHECK(std::regex_search(r.plain, std::regex(R"(Wrong parameter: Success\n(.*\n)?rc=1\n)")));
     CHECK(std::regex_search(r.plain, std::regex(R"(ioctl monitor pid error: No such process\n(.*\n)?rc=1\n)")));
 }
+
+TEST_CASE("a module using every API of the lab, its documentation and the seed chapter builds, loads and runs",
+          "[modules][api]") {
+    auto r = run_script(default_config(2), {"insmod apicover.ko loops=5 other_name=9", "modinfo apicover.ko",
+                                            "rmmod apicover"},
+                        EMU_TEST_MODULES);
+    INFO(r.console);
+    CHECK(std::regex_search(r.plain, std::regex(R"(apicover: apicover_init: loops=5 other_name=9 HZ=250 in_interrupt=0 cpu=\d pid=\d+ comm=insmod\n)")));
+    CHECK(r.plain.find("apicover: handler: work_handler, data is 34\n") != std::string::npos);
+    CHECK(r.plain.find("emu: call_usermodehelper(\"/sbin/shutdown\") refused") != std::string::npos);
+    CHECK(std::regex_search(r.plain, std::regex(R"(apicover: ok: timer fired 2, hrtimer fired 1, tasklet holder 1, counter \d+\n)")));
+    CHECK(r.plain.find("parm:           loops:how many times\n") != std::string::npos);
+    CHECK(r.plain.find("apicover: exit\n") != std::string::npos);
+    CHECK(r.plain.find("BUG") == std::string::npos);
+}
