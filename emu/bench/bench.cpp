@@ -175,8 +175,9 @@ Result w1(bool quick, double b1) {
 }
 
 // W2: timers armed, re-armed and deleted across wheel levels on 2 CPUs.
+constexpr int kChurnTimers = 4096;  // per CPU: many timers share each wheel bucket, as under real churn
 struct TimerChurn {
-    timer_list t[256];
+    timer_list t[kChurnTimers];
     std::uint64_t expired = 0, armed = 0, deleted = 0;
     int rounds = 0;
 };
@@ -189,21 +190,22 @@ int churn_thread(void* p) {
     }
     for (int round = 0; round < c->rounds; ++round) {
         unsigned long now = kern::this_kernel().jiffies_now;
-        for (int i = 0; i < 256; ++i) {
-            unsigned long delta = (i % 3 == 0) ? 1 + i % 60 : (i % 3 == 1) ? 70 + i : 600 + 4 * i;
+        for (int i = 0; i < kChurnTimers; ++i) {
+            unsigned long delta = (i % 3 == 0) ? 1 + i % 60 : (i % 3 == 1) ? 70 + i % 400 : 600 + i % 1000;
             if (mod_timer(&c->t[i], now + delta) == 0) ++c->armed;
             if (i % 4 == 0) mod_timer(&c->t[i], now + delta + 3);  // re-arm a pending timer
             if (i % 8 == 1 && __emu_timer_delete(&c->t[i])) ++c->deleted;
         }
-        msleep(4 * 1700);  // the longest delta at HZ=250 is about 1624 jiffies
+        msleep(4 * 1700);  // the longest delta at HZ=250 is under 1700 jiffies
     }
     while (!kthread_should_stop()) msleep(100);
     return 0;
 }
 
 Result w2(bool quick, double b1) {
-    TimerChurn c[2];
-    for (auto& x : c) x.rounds = quick ? 1 : 40;
+    auto churn = std::make_unique<TimerChurn[]>(2);
+    TimerChurn* c = churn.get();
+    for (int i = 0; i < 2; ++i) c[i].rounds = quick ? 1 : 20;
     int status = -1;
     double s = run_guest(config(2), [&](Machine&) {
         task_struct* k[2];
@@ -221,7 +223,9 @@ Result w2(bool quick, double b1) {
     r.events = static_cast<double>(expired);
     r.host_s = s;
     r.checked = status == 0;
-    for (auto& x : c) r.checked = r.checked && x.expired == x.armed - x.deleted && x.armed == 256u * static_cast<unsigned>(x.rounds);
+    for (int i = 0; i < 2; ++i)
+        r.checked = r.checked && c[i].expired == c[i].armed - c[i].deleted &&
+                    c[i].armed == static_cast<unsigned>(kChurnTimers) * static_cast<unsigned>(c[i].rounds);
     r.ns_per_event = s * 1e9 / r.events;
     r.ratio = r.ns_per_event / b1;
     r.figure = "<= 15 x B1";

@@ -16,7 +16,7 @@ struct MachineOptions {
     std::string preempt = "voluntary";
     std::string nohz = "on";
     std::uint64_t seed = 0;
-    std::uint64_t quantum = 0;
+    std::uint64_t quantum = 2000;
     double timeout = 3600;
     int loglevel = 7;
     bool panic_on_warn = false;

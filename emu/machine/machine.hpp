@@ -20,7 +20,7 @@ struct MachineConfig {
     int cpus = 2;
     std::uint64_t freq_hz = 1'000'000'000;
     std::uint64_t seed = 0;
-    Cycles quantum = 0;
+    Cycles quantum = 2000;  // lookahead between CPUs (cycles); 0 = strict lowest-clock-first
     std::size_t stack_size = 64 * 1024;
     double guest_time_limit_s = 3600;  // a run that lasts longer in guest time is stopped
     kern::KernelConfig kernel;
