@@ -29,6 +29,9 @@ void add_machine_options(CLI::App* app, emu::MachineOptions& o) {
     app->add_option("--seed", o.seed, "perturbs tie-breaks between CPUs (0: by CPU number)")->capture_default_str();
     app->add_option("--quantum", o.quantum, "cycles a CPU may run ahead of the others")->capture_default_str();
     app->add_option("--timeout", o.timeout, "stop after this many guest seconds")->capture_default_str();
+    app->add_option("--host-watchdog", o.host_watchdog,
+                    "host seconds one guest step may run without reaching the kernel (0: off)")
+        ->capture_default_str();
     app->add_option("--loglevel", o.loglevel, "console_loglevel (1-8)")->capture_default_str();
     app->add_flag("--panic-on-warn", o.panic_on_warn, "panic at the first WARN or BUG splat (panic_on_warn=1)");
     app->add_flag("--panic-on-oops", o.panic_on_oops, "panic at an Oops in process context (oops=panic)");

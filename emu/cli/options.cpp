@@ -44,6 +44,9 @@ MachineConfig to_config(const MachineOptions& o) {
     cfg.quantum = o.quantum;
     if (!(o.timeout > 0)) throw UserError(fmt::format("--timeout: {} is not a positive number of seconds", o.timeout));
     cfg.guest_time_limit_s = o.timeout;
+    if (!(o.host_watchdog >= 0))
+        throw UserError(fmt::format("--host-watchdog: {} is not a number of seconds (0 turns it off)", o.host_watchdog));
+    cfg.host_watchdog_s = o.host_watchdog;
     if (o.loglevel < 1 || o.loglevel > 8) throw UserError(fmt::format("--loglevel: {} is not between 1 and 8", o.loglevel));
     cfg.kernel.console_loglevel = o.loglevel;
     cfg.kernel.panic_on_warn = o.panic_on_warn;

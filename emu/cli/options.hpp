@@ -18,6 +18,7 @@ struct MachineOptions {
     std::uint64_t seed = 0;
     std::uint64_t quantum = 2000;
     double timeout = 3600;
+    double host_watchdog = 10;
     int loglevel = 7;
     bool panic_on_warn = false;
     bool panic_on_oops = false;

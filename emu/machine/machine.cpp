@@ -1,6 +1,12 @@
 #include "emu/machine/machine.hpp"
 
+#include "emu/machine/host_watchdog.hpp"
+#include "kernel/bug.hpp"
 #include "kernel/printk.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -36,6 +42,20 @@ void Machine::boot(kern::UserProgram init_program) { m_kernel.boot(std::move(ini
 
 Engine::RunResult Machine::run_until(Cycles limit) {
     if (m_kernel.powered_off) return Engine::RunResult::Stopped;
+    if (!m_watchdog && m_cfg.host_watchdog_s > 0) {
+        m_watchdog = std::make_unique<HostWatchdog>(m_engine, m_cfg.host_watchdog_s, [this](int core, std::uintptr_t pc) {
+            // The machine's thread is stuck inside guest code: nothing can be
+            // unwound, so say where it is and end the process.
+            std::string where = pc ? kern::format_symbol(m_kernel, pc) : std::string("an unknown place");
+            std::fflush(stdout);
+            std::fprintf(stderr,
+                         "emu: host watchdog: CPU%d has run %s for %g s of host time without returning to the "
+                         "kernel (an endless loop that never calls a kernel function?); the machine is stopped\n",
+                         core, where.c_str(), m_cfg.host_watchdog_s);
+            std::fflush(stderr);
+            _exit(kExitStuck);
+        });
+    }
     return m_engine.run(limit);
 }
 

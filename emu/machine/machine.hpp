@@ -10,11 +10,17 @@
 #include "kernel/kernel.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace emu {
+
+class HostWatchdog;
+
+// Exit status when guest code ran past the host watchdog without returning to the kernel.
+inline constexpr int kExitStuck = 6;
 
 struct MachineConfig {
     int cpus = 2;
@@ -23,6 +29,7 @@ struct MachineConfig {
     Cycles quantum = 2000;  // lookahead between CPUs (cycles); 0 = strict lowest-clock-first
     std::size_t stack_size = 64 * 1024;
     double guest_time_limit_s = 3600;  // a run that lasts longer in guest time is stopped
+    double host_watchdog_s = 10;       // host seconds one guest step may take (0: no watchdog)
     kern::KernelConfig kernel;
 };
 
@@ -65,6 +72,7 @@ private:
     Console m_console;
     PulseSource m_pulse0, m_pulse1;
     kern::Kernel m_kernel;
+    std::unique_ptr<HostWatchdog> m_watchdog;  // started by the first run; stopped first
 };
 
 }  // namespace emu

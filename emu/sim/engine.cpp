@@ -91,7 +91,10 @@ Engine::RunResult Engine::run(Cycles limit) {
         best->refresh_deadline();
         ++m_steps;
         tl_core = best;
+        m_step_core.store(best->id, std::memory_order_relaxed);
+        m_step_in_progress.store(m_steps, std::memory_order_relaxed);
         Fiber::switch_to(m_loop, *best->running);
+        m_step_in_progress.store(0, std::memory_order_relaxed);
         tl_core = nullptr;
     }
     return RunResult::Stopped;

@@ -24,6 +24,7 @@
 #include "emu/sim/fiber.hpp"
 #include "emu/sim/types.hpp"
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -88,6 +89,10 @@ public:
     // The lowest clock of any core: the machine's uptime for host-side readers.
     Cycles min_clock() const;
     std::uint64_t steps() const { return m_steps; }
+    // For the host watchdog, read from another thread: the number of the step
+    // in progress (0 between steps) and the core executing it.
+    std::uint64_t step_in_progress() const { return m_step_in_progress.load(std::memory_order_relaxed); }
+    int step_core() const { return m_step_core.load(std::memory_order_relaxed); }
 
 private:
     static void on_new_head(void* ctx, Cycles when);
@@ -102,6 +107,8 @@ private:
     Cycles m_quantum = 0;
     bool m_stop = false;
     std::uint64_t m_steps = 0;
+    std::atomic<std::uint64_t> m_step_in_progress{0};
+    std::atomic<int> m_step_core{-1};
 };
 
 }  // namespace emu

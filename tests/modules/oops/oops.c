@@ -1,5 +1,6 @@
 /* Test module: NULL pointer dereferences on demand, from an ioctl (process
- * context) or from a timer (interrupt context). */
+ * context) or from a timer (interrupt context); and an ioctl that loops
+ * forever without calling the kernel, for emu's host watchdog. */
 #include <linux/module.h>
 #include <linux/fs.h>
 #include <linux/cdev.h>
@@ -11,6 +12,13 @@ MODULE_LICENSE("GPL");
 static struct cdev oops_cdev;
 static struct timer_list oops_timer;
 static int *volatile nowhere;
+static volatile int spin_release;
+
+static noinline void oops_spin_forever(void)
+{
+	while (!spin_release)
+		;
+}
 
 static void oops_timer_fn(struct timer_list *t)
 {
@@ -25,6 +33,9 @@ static long oops_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		return 0;
 	case 2:
 		mod_timer(&oops_timer, jiffies + 1);
+		return 0;
+	case 3:
+		oops_spin_forever();
 		return 0;
 	}
 	return -ENOTTY;
