@@ -39,7 +39,10 @@ void IrqController::set_irq_level(int input, bool level) {
         return;
     }
     if (l.vector == 0) {
-        guest_error(fmt::format("edge on unprogrammed line {}", input));
+        // A device may signal before its driver programmed the line (the
+        // console receiving input during boot): dropped and counted, not a
+        // guest error.
+        ++m_unclaimed_edges;
         return;
     }
     for (int cpu = 0; cpu < static_cast<int>(m_cpu.size()); ++cpu)

@@ -6,7 +6,7 @@
 //   inputs  kLocalTimerInput+cpu   each CPU's local timer (from the timer chip)
 //   outputs intr(cpu)         high while CPU `cpu` has a deliverable vector (pending above in-service)
 //   registers (write(offset, value, cpu)):
-//     LINE_VECTOR(n)  = 0x000 + 8n   vector for line n (0 = unprogrammed: edges are logged and dropped)
+//     LINE_VECTOR(n)  = 0x000 + 8n   vector for line n (0 = unprogrammed: edges are counted and dropped)
 //     LINE_MASK(n)    = 0x400 + 8n   1 masks the line (edges while masked are remembered, delivered on unmask)
 //     LINE_AFFINITY(n)= 0x800 + 8n   CPU bitmask; delivery goes to the lowest-numbered CPU in the mask
 //     ACK             = 0xC00        read: highest deliverable vector of the reading CPU, now in service
@@ -70,6 +70,7 @@ public:
     bool in_service(int cpu, int vector) const { return m_cpu[cpu].in_service.test(vector); }
     std::string dump_state() const;
     std::uint64_t guest_errors() const { return m_guest_errors; }
+    std::uint64_t unclaimed_edges() const { return m_unclaimed_edges; }
 
 private:
     struct Line {
@@ -92,6 +93,7 @@ private:
     std::vector<PerCpu> m_cpu;
     int m_local_timer_vector = 0xec;
     std::uint64_t m_guest_errors = 0;
+    std::uint64_t m_unclaimed_edges = 0;  // edges on lines with no vector yet
 };
 
 }  // namespace emu

@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
     run->add_option("--root", root, "directory the guest's working directory shows (default: the script's)");
     add_machine_options(run, opts);
     auto* shell = app.add_subcommand("shell", "an interactive guest shell on this terminal");
+    shell->add_option("--root", root, "directory the guest's working directory shows (default: the current one)");
     add_machine_options(shell, opts);
     app.add_subcommand("costs", "print the cycle cost table");
     std::string build_dir, build_out;
@@ -95,6 +96,16 @@ int main(int argc, char** argv) {
     bench->add_option("--json", bench_opts.json_path, "write the results as JSON to this file");
     bench->add_option("--only", bench_opts.only, "comma-separated workload ids (e.g. W1,W4)");
     bench->add_option("--labs", bench_opts.labs, "directory of the built lab modules (for W7)");
+    if (argc > 1 && argv[1][0] != '-') {
+        bool known = false;
+        for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+            known = known || sub->check_name(argv[1]);
+        if (!known) {
+            std::cerr << "emu: unknown command '" << argv[1] << "' (commands: run, shell, build, bench, costs)\n"
+                      << "Run 'emu --help' for the options.\n";
+            return 2;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -107,7 +118,7 @@ int main(int argc, char** argv) {
     }
     try {
         if (*run) return run_script(opts, script, root);
-        if (*shell) return emu::run_interactive(emu::to_config(opts));
+        if (*shell) return emu::run_interactive(emu::to_config(opts), root);
         if (*bench) return emu::bench::run(bench_opts);
         if (*build) {
             if (build_user) {

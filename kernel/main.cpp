@@ -119,10 +119,12 @@ void start_kernel(void* arg) {
     auto* cpu0 = static_cast<Cpu*>(arg);
     Kernel& k = cpu0->k;
     cpu0->preempt_count = PREEMPT_DISABLED;
-    printk_emit(k, LOGLEVEL_NOTICE, "Linux version 6.1.0-emu (emu@emu) #1 SMP PREEMPT_%s\n",
-                k.cfg.preempt == PreemptModel::Full ? "DYNAMIC" : k.cfg.preempt == PreemptModel::None ? "NONE" : "VOLUNTARY");
+    // A PREEMPT_DYNAMIC kernel, as Debian's 6.1: the model is chosen at boot
+    // with preempt=, so the Oops header always says "PREEMPT".
+    printk_emit(k, LOGLEVEL_NOTICE, "Linux version 6.1.0-emu (emu@emu) #1 SMP PREEMPT_DYNAMIC\n");
     printk_emit(k, LOGLEVEL_INFO, "Command line: hz=%d preempt=%s nohz=%s\n", k.cfg.hz, preempt_model_name(k.cfg.preempt),
                 k.cfg.nohz ? "on" : "off");
+    printk_emit(k, LOGLEVEL_INFO, "Dynamic Preempt: %s\n", preempt_model_name(k.cfg.preempt));
     timers_init(k);
     softirq_init(k);
     for (auto& c : k.cpus) timer_base_init(*c);

@@ -373,7 +373,9 @@ int unload_module(const std::string& name) {
     ModuleRegistry& reg = *k.modules;
     LoadedModule* m = find_loaded(k, name);
     if (!m) return -ENOENT;
-    if (m->refcount > 0) return -EBUSY;
+    // delete_module(): only a live, unused module with an exit function goes.
+    // A module whose init never returned (it oopsed) stays "Loading" forever.
+    if (!m->live || m->refcount > 0) return -EBUSY;
     if (!m->exit && m->init) return -EBUSY;  // no module_exit: it can never be removed
     m->live = false;
     if (m->exit) m->exit();
@@ -386,6 +388,11 @@ int unload_module(const std::string& name) {
             break;
         }
     return 0;
+}
+
+int module_refcount(Kernel& k, const std::string& name) {
+    LoadedModule* m = find_loaded(k, name);
+    return m ? m->refcount : -ENOENT;
 }
 
 std::string lsmod_text(Kernel& k) {

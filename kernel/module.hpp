@@ -37,8 +37,10 @@ std::string vermagic(const Kernel& k);
 std::string vermagic_for_hz(int hz);
 // insmod: loads and runs init in the caller's context; returns 0 or -errno.
 int load_module(const std::string& path, const std::vector<std::string>& params, std::string& name_out);
-// rmmod: -ENOENT if not loaded, -EBUSY if in use.
+// delete_module(): -ENOENT if not loaded, -EBUSY if in use, not live or without an exit function.
 int unload_module(const std::string& name);
+// The "Used by" count (/sys/module/NAME/refcnt), or -ENOENT.
+int module_refcount(Kernel& k, const std::string& name);
 std::string lsmod_text(Kernel& k);
 // modinfo FILE: the key=value strings of its .modinfo section ("" if not a module).
 std::vector<std::string> read_modinfo(const std::string& path, std::string& error);

@@ -23,6 +23,7 @@ struct FuncSym {
     std::uintptr_t start;
     std::uintptr_t size;
     std::string name;
+    bool local;  // STB_LOCAL: a static function
 };
 
 // Strips a demangled C++ name down to the bare function name:
@@ -87,11 +88,18 @@ std::vector<FuncSym> load_symbols(const std::string& path) {
         for (std::size_t j = 0; j < n; ++j) {
             if (ELF64_ST_TYPE(syms[j].st_info) != STT_FUNC || syms[j].st_value == 0) continue;
             if (syms[j].st_name >= strtab.sh_size) continue;
-            out.push_back({syms[j].st_value, syms[j].st_size, bare_name(strs + syms[j].st_name)});
+            out.push_back({syms[j].st_value, syms[j].st_size, bare_name(strs + syms[j].st_name),
+                           ELF64_ST_BIND(syms[j].st_info) == STB_LOCAL});
         }
     }
     munmap(map, size);
-    std::sort(out.begin(), out.end(), [](const FuncSym& a, const FuncSym& b) { return a.start < b.start; });
+    // Aliases share an address (module_init's init_module is an alias of the
+    // static init function). Kallsyms names such an address by the first
+    // symbol in the table, where ELF puts locals; lookups take the last of an
+    // equal-address run, so locals sort last.
+    std::stable_sort(out.begin(), out.end(), [](const FuncSym& a, const FuncSym& b) {
+        return a.start != b.start ? a.start < b.start : (!a.local && b.local);
+    });
     return out;
 }
 

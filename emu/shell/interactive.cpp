@@ -36,8 +36,9 @@ bool pump_stdin(Console& console, int timeout_ms) {
 
 }  // namespace
 
-int run_interactive(const MachineConfig& cfg) {
+int run_interactive(const MachineConfig& cfg, const std::string& root) {
     Machine m(cfg);
+    if (!root.empty()) m.kernel().host_root = root;
     ShellScript script;
     script.name = "<stdin>";
     script.interactive = true;

@@ -21,8 +21,8 @@ using Argv = std::vector<std::string>;
 std::string proc_modules(kern::Kernel& k) {
     std::string out;
     for (auto it = k.modules->loaded.rbegin(); it != k.modules->loaded.rend(); ++it)
-        out += fmt::format("{} {} {} - Live 0x0000000000000000 (OE)\n", (*it)->name, (*it)->text_hi - (*it)->text_lo,
-                           (*it)->refcount);
+        out += fmt::format("{} {} {} - {} 0x0000000000000000 (OE)\n", (*it)->name, (*it)->text_hi - (*it)->text_lo,
+                           (*it)->refcount, (*it)->live ? "Live" : "Loading");
     return out;
 }
 
@@ -78,7 +78,7 @@ int prog_cat(Argv& argv) {
         if (f == "/proc/interrupts") user::write_out(kern::proc_interrupts(k));
         else if (f == "/proc/softirqs") user::write_out(kern::proc_softirqs(k));
         else if (f == "/proc/uptime") user::write_out(kern::proc_uptime(k));
-        else if (f == "/proc/version") user::write_out("Linux version 6.1.0-emu (emu@emu) #1 SMP\n");
+        else if (f == "/proc/version") user::write_out("Linux version 6.1.0-emu (emu@emu) #1 SMP PREEMPT_DYNAMIC\n");
         else if (f == "/proc/modules") user::write_out(proc_modules(k));
         else {
             user::write_err(fmt::format("cat: {}: No such file or directory\n", f));
@@ -129,6 +129,8 @@ const ProgramTable& builtin_programs() {
         ProgramTable t = {
             {"sleep", prog_sleep}, {"yes", prog_yes},     {"ps", prog_ps},
             {"cat", prog_cat},     {"dmesg", prog_dmesg}, {"uptime", prog_uptime},
+            // /bin/true and /bin/false: what `true &` runs (the shell's builtins otherwise).
+            {"true", [](Argv&) { return 0; }}, {"false", [](Argv&) { return 1; }},
         };
         add_module_programs(t);
         return t;
@@ -192,13 +194,23 @@ int prog_rmmod(Argv& argv) {
         return 1;
     }
     std::string name = std::filesystem::path(argv[1]).stem().string();
+    // kmod's rmmod: check the use count first, then ask the kernel.
+    int refs = kern::module_refcount(user::kernel(), name);
+    if (refs == -ENOENT) {
+        user::write_err(fmt::format("rmmod: ERROR: Module {} is not currently loaded\n", name));
+        return 1;
+    }
+    if (refs > 0) {
+        user::write_err(fmt::format("rmmod: ERROR: Module {} is in use\n", name));
+        return 1;
+    }
     int ret;
     {
         user::Syscall sc;
         ret = kern::unload_module(name);
     }
-    if (ret == -ENOENT) user::write_err(fmt::format("rmmod: ERROR: Module {} is not currently loaded\n", name));
-    else if (ret == -EBUSY) user::write_err(fmt::format("rmmod: ERROR: Module {} is in use\n", name));
+    if (ret < 0)
+        user::write_err(fmt::format("rmmod: ERROR: could not remove module {}: {}\n", argv[1], std::strerror(-ret)));
     return ret ? 1 : 0;
 }
 

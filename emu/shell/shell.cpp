@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <regex>
@@ -73,7 +74,7 @@ std::string parse_expectation(const std::vector<std::string>& w, Expectation& e)
 }
 
 // Splits a line into words honouring quotes (enough for expectation lines).
-std::vector<std::string> simple_words(const std::string& line) {
+std::vector<std::string> simple_words(const std::string& line, bool* unterminated = nullptr) {
     std::vector<std::string> out;
     std::string cur;
     bool have = false;
@@ -81,7 +82,10 @@ std::vector<std::string> simple_words(const std::string& line) {
         char c = line[i];
         if (c == '"' || c == '\'') {
             std::size_t end = line.find(c, i + 1);
-            if (end == std::string::npos) end = line.size();
+            if (end == std::string::npos) {
+                end = line.size();
+                if (unterminated) *unterminated = true;
+            }
             cur += line.substr(i + 1, end - i - 1);
             have = true;
             i = end;
@@ -244,6 +248,9 @@ private:
             run_expectation(line);
             return;
         }
+        // `CMD &` runs in its own process, as dash forks for it; a builtin
+        // without a program of its name still runs in the shell.
+        if (cmd.background && builtin_programs().count(cmd.words[0])) return run_program(cmd);
         if (run_builtin(cmd)) return;
         run_program(cmd);
     }
@@ -326,6 +333,11 @@ private:
         if (w.size() > 1) {
             for (std::size_t i = 1; i < w.size(); ++i) {
                 int pid = std::atoi(w[i].c_str());
+                if (auto done = m_done.find(pid); done != m_done.end()) {
+                    m_status = done->second;
+                    m_done.erase(done);
+                    continue;
+                }
                 int st = 0;
                 int r = user::waitpid(pid, &st, false);
                 m_status = r > 0 ? decode(st) : 127;
@@ -339,10 +351,11 @@ private:
             m_jobs.erase(m_jobs.begin());
             if (r < 0 && r != -ECHILD) break;
         }
+        m_done.clear();
     }
 
     // The console's complete lines from the cursor on, without "[%5lu.%06lu] " prefixes.
-    bool find_line(const std::regex& re, std::size_t& cursor) {
+    bool find_line(const std::regex& re, std::size_t& cursor, std::string* matched = nullptr) {
         const std::string& h = user::kernel().console.history();
         std::size_t pos = cursor;
         while (pos < h.size()) {
@@ -350,9 +363,11 @@ private:
             if (nl == std::string::npos) break;
             std::string line = h.substr(pos, nl - pos);
             if (line.size() > 15 && line[0] == '[' && line[13] == ']' && line[14] == ' ') line.erase(0, 15);
+            std::size_t line_start = pos;
             pos = nl + 1;
             if (std::regex_search(line, re)) {
                 cursor = pos;
+                if (matched) *matched = h.substr(line_start, nl - line_start);
                 return true;
             }
         }
@@ -375,9 +390,9 @@ private:
         ++m_script.report->expectations;
         if (!err.empty()) return fail_expectation(err);
         if (e.kind == "expect-exit") {
+            // Expectations are not commands: $? stays the previous command's status.
             if (m_status != e.exit_status)
                 fail_expectation(fmt::format("expect-exit {} (the previous command exited {})", e.exit_status, m_status));
-            m_status = 0;
             return;
         }
         std::regex re(e.regex);
@@ -385,17 +400,14 @@ private:
         if (e.kind == "expect-not") {
             if (e.duration_ns) user::nanosleep_ns(e.duration_ns);
             std::size_t probe = m_cursor;
-            if (find_line(re, probe))
-                return fail_expectation(fmt::format("expect-not \"{}\" for {} ms: it appeared", e.regex,
-                                                    e.duration_ns / 1'000'000));
-            m_status = 0;
+            std::string matched;
+            if (find_line(re, probe, &matched))
+                return fail_expectation(fmt::format("expect-not \"{}\" for {} ms: this line appeared: {}", e.regex,
+                                                    e.duration_ns / 1'000'000, matched));
             return;
         }
         for (;;) {
-            if (find_line(re, m_cursor)) {
-                m_status = 0;
-                return;
-            }
+            if (find_line(re, m_cursor)) return;
             if (user::kernel().now_ns() - start >= e.duration_ns)
                 return fail_expectation(fmt::format("expect \"{}\" within {} ms: no such console line", e.regex,
                                                     e.duration_ns / 1'000'000));
@@ -407,10 +419,13 @@ private:
 
     void forget_job(int pid) { std::erase(m_jobs, pid); }
 
+    // Collects background jobs that ended; their statuses stay in the job
+    // table until `wait PID` asks for them, as in dash.
     void reap_background() {
         for (std::size_t i = 0; i < m_jobs.size();) {
             int st = 0;
             int r = user::waitpid(m_jobs[i], &st, true);
+            if (r > 0) m_done[m_jobs[i]] = decode(st);
             if (r > 0 || r == -ECHILD) m_jobs.erase(m_jobs.begin() + static_cast<long>(i));
             else ++i;
         }
@@ -460,6 +475,7 @@ private:
     ShellScript m_script;
     std::map<std::string, std::string> m_vars;
     std::vector<int> m_jobs;
+    std::map<int, int> m_done;  // background jobs that ended: pid -> status, until `wait PID`
     int m_status = 0;
     int m_last_bg = 0;
     int m_lineno = 0;
@@ -469,13 +485,57 @@ private:
 
 }  // namespace
 
+namespace {
+
+bool is_expectation_word(const std::string& w) { return w == "expect" || w == "expect-not" || w == "expect-exit"; }
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// A misspelt expectation would otherwise run as a command ("sh: expec: not
+// found") and the check it meant would silently vanish.
+bool looks_like_expectation(const std::string& w) {
+    if (w.size() < 4 || is_expectation_word(w)) return false;
+    if (w.rfind("expe", 0) == 0) return true;
+    for (const char* k : {"expect", "expect-not", "expect-exit"})
+        if (edit_distance(w, k) <= 2) return true;
+    return false;
+}
+
+}  // namespace
+
 void check_scenario_syntax(const ShellScript& script) {
+    bool seen_command = false;
     for (std::size_t i = 0; i < script.lines.size(); ++i) {
-        std::vector<std::string> w = simple_words(script.lines[i]);
-        if (w.empty() || (w[0] != "expect" && w[0] != "expect-not" && w[0] != "expect-exit")) continue;
+        bool unterminated = false;
+        std::vector<std::string> w = simple_words(script.lines[i], &unterminated);
+        if (w.empty()) continue;
+        auto fail = [&](const std::string& err) {
+            throw UserError(fmt::format("{}:{}: syntax error: {}", script.name, i + 1, err), 2);
+        };
+        if (looks_like_expectation(w[0]))
+            fail(fmt::format("unknown expectation '{}' (expect, expect-not or expect-exit)", w[0]));
+        if (!is_expectation_word(w[0])) {
+            seen_command = true;
+            continue;
+        }
+        if (unterminated) fail("unterminated quote");
         Expectation e;
         std::string err = parse_expectation(w, e);
-        if (!err.empty()) throw UserError(fmt::format("{}:{}: syntax error: {}", script.name, i + 1, err), 2);
+        if (!err.empty()) fail(err);
+        if (e.kind == "expect-exit" && !seen_command) fail("expect-exit before any command");
     }
 }
 

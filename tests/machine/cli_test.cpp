@@ -37,6 +37,12 @@ TEST_CASE("an unknown option names itself and exits 2", "[cli]") {
     CHECK(r.out.find("--frobnicate") != std::string::npos);
 }
 
+TEST_CASE("an unknown command names itself and exits 2", "[cli]") {
+    auto r = run_emu("frob");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("emu: unknown command 'frob' (commands: run, shell, build, bench, costs)") != std::string::npos);
+}
+
 TEST_CASE("bad option values name themselves and exit 2", "[cli]") {
     std::string s = temp_script("ok", "true\n");
     for (const char* bad : {"--cpus 0", "--cpus 65", "--hz 123", "--preempt sometimes", "--nohz maybe", "--freq fast",
@@ -78,6 +84,34 @@ TEST_CASE("a scenario syntax error names file:line and exits 2", "[cli]") {
     auto r = run_emu("run " + s);
     CHECK(r.status == 2);
     CHECK(r.out.find(s + ":2: syntax error: expect: bad duration '2parsecs'") != std::string::npos);
+    struct Bad {
+        const char* text;
+        const char* message;
+    };
+    for (const Bad& b : {Bad{"echo hi\nexpect \"zz\n", ":2: syntax error: unterminated quote"},
+                         Bad{"# first\nexpect-exit 1\nfalse\n", ":2: syntax error: expect-exit before any command"},
+                         Bad{"echo hi\nexpec \"hi\"\necho more\n",
+                             ":2: syntax error: unknown expectation 'expec' (expect, expect-not or expect-exit)"},
+                         Bad{"echo hi\nexpect-nto \"hi\"\n", ":2: syntax error: unknown expectation 'expect-nto'"}}) {
+        std::string path = temp_script("badscn2", b.text);
+        auto bad = run_emu("run " + path);
+        INFO(b.text << "\n" << bad.out);
+        CHECK(bad.status == 2);
+        CHECK(bad.out.find(path + b.message) != std::string::npos);
+    }
+}
+
+TEST_CASE("expectations leave $? alone; expect-not names the line that appeared", "[cli]") {
+    std::string s = temp_script("exitscn", "false\nexpect-exit 1\nexpect-exit 1\necho rc=$?\nexpect \"rc=1\"\n");
+    auto r = run_emu("run --loglevel 1 " + s);
+    INFO(r.out);
+    CHECK(r.status == 0);
+    std::string n = temp_script("notscn", "echo alpha\necho beta\nexpect-not \"bet\"\n");
+    auto r2 = run_emu("run --loglevel 1 " + n);
+    INFO(r2.out);
+    CHECK(r2.status == 1);
+    CHECK(r2.out.find(n + ":3: expectation failed: expect-not \"bet\" for 0 ms: this line appeared: beta") !=
+          std::string::npos);
 }
 
 TEST_CASE("a failing expectation prints file:line and the recent console, and exits 1", "[cli]") {

@@ -97,6 +97,18 @@ TEST_CASE("a NULL dereference in a timer: Oops, then a kernel panic; emu stops w
     CHECK(r.plain.find("not reached") == std::string::npos);
 }
 
+TEST_CASE("a module whose init oopsed stays Loading and cannot be removed", "[modules][oops]") {
+    auto r = run_script(default_config(2), {"insmod oops.ko oops_in_init=1", "echo insmod rc=$?", "cat /proc/modules",
+                                            "rmmod oops", "echo rmmod rc=$?"},
+                        EMU_TEST_MODULES);
+    INFO(r.console);
+    CHECK(std::regex_search(r.plain, std::regex(R"(RIP: 0010:oops_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops\]\n)")));
+    CHECK(r.plain.find("Killed\ninsmod rc=137\n") != std::string::npos);
+    CHECK(std::regex_search(r.plain, std::regex(R"(\noops \d+ 0 - Loading 0x0000000000000000 \(OE\)\n)")));
+    CHECK(r.plain.find("rmmod: ERROR: could not remove module oops: Device or resource busy\nrmmod rc=1\n") !=
+          std::string::npos);
+}
+
 TEST_CASE("guest code that loops without calling the kernel trips the host watchdog, which names it", "[modules]") {
     std::string script = "/tmp/emu-module-test-spin.sh";
     std::ofstream(script) << "insmod oops.ko\nmknod /dev/oops c 43 0\n./rawioctl /dev/oops 3\necho not reached\n";

@@ -128,3 +128,15 @@ TEST_CASE("/proc/interrupts and /proc/softirqs use Linux's exact layouts (SEMANT
     CHECK(std::regex_search(r.console, std::regex(R"(\nLOC: +\d+ +\d+   Local timer interrupts\n)")));
     CHECK(r.console.find("\nERR:          0\nMIS:          0\n") != std::string::npos);
 }
+
+TEST_CASE("wait PID returns the status of a job that already ended, as dash does", "[machine][shell]") {
+    auto r = run_script(default_config(2),
+                        {"false &", "F=$!", "sleep 0.1", "wait $F", "echo false-job $?", "yes > /dev/null &", "Y=$!",
+                         "sleep 0.1", "kill $Y", "sleep 0.1", "wait $Y", "echo yes-job $?", "sleep 0.2 &", "wait $!",
+                         "echo sleep-job $?", "wait 4242", "echo unknown $?"});
+    INFO(r.console);
+    CHECK(r.plain.find("false-job 1\n") != std::string::npos);
+    CHECK(r.plain.find("yes-job 143\n") != std::string::npos);
+    CHECK(r.plain.find("sleep-job 0\n") != std::string::npos);
+    CHECK(r.plain.find("unknown 127\n") != std::string::npos);
+}

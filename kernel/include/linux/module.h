@@ -7,6 +7,18 @@
 #include "kernel.h"
 #include "moduleparam.h"
 #include "export.h"
+/* What Linux's module.h brings in indirectly (percpu.h -> smp.h, kobject.h ->
+ * workqueue.h -> timer.h, srcu.h -> mutex.h): modules that include only
+ * <linux/module.h> and use these compile on Linux, so they must here. */
+#include "compiler.h"
+#include "list.h"
+#include "stringify.h"
+#include "kmod.h"
+#include "smp.h"
+#include "preempt.h"
+#include "spinlock.h"
+#include "mutex.h"
+#include "workqueue.h"
 
 struct module {
 	char name[56];

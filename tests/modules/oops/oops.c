@@ -13,6 +13,8 @@ static struct cdev oops_cdev;
 static struct timer_list oops_timer;
 static int *volatile nowhere;
 static volatile int spin_release;
+static int oops_in_init;
+module_param(oops_in_init, int, 0444);
 
 static noinline void oops_spin_forever(void)
 {
@@ -48,6 +50,8 @@ static const struct file_operations oops_fops = {
 
 static int __init oops_init(void)
 {
+	if (oops_in_init)
+		*nowhere = 7;
 	register_chrdev_region(MKDEV(OOPS_MAJOR, 0), 1, "oops");
 	cdev_init(&oops_cdev, &oops_fops);
 	cdev_add(&oops_cdev, MKDEV(OOPS_MAJOR, 0), 1);
