@@ -1,6 +1,7 @@
 // The emu command line: parse options, build a Machine, hand over to the
 // chosen front end. Exit statuses: the guest's own (emu run), 2 for bad
-// usage, 3 kernel panic, 4 deadlock, 5 machine idle forever, 124 guest time limit.
+// usage, 3 kernel panic, 4 deadlock, 5 machine idle forever, 6 host watchdog
+// (guest code never returned to the kernel), 124 guest time limit.
 #include "emu/bench/bench.hpp"
 #include "emu/build/kbuild.hpp"
 #include "emu/cli/options.hpp"
