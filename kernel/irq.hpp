@@ -9,6 +9,18 @@ namespace emu::kern {
 void handle_irqs(Cpu& c);
 void local_irq_enable_internal();
 void local_irq_disable_internal();
+// local_irq_save()/restore() for the kernel's own hot paths: the charge and
+// semantics of the exported arch_local_irq_save()/restore(), inline.
+// The flags are only "were IRQs on" (what the callers test).
+inline bool kernel_irq_save(Kernel& k) {
+    charge(k.cfg.costs.lock_op);
+    bool was_on = tl_core->irqs_on;
+    if (was_on) local_irq_disable_internal();
+    return was_on;
+}
+inline void kernel_irq_restore(bool was_on) {
+    if (was_on) local_irq_enable_internal();
+}
 // Softirqs.
 void raise_softirq_irqoff_on(Cpu& c, unsigned int nr);
 void handle_softirqs(bool from_ksoftirqd);

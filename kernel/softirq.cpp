@@ -102,14 +102,18 @@ int ksoftirqd_thread(void*) {
 namespace {
 
 void tasklet_schedule_common(tasklet_struct* t, bool hi) {
-    unsigned long flags = arch_local_irq_save();
+    // local_irq_save()/restore() inline: tasklets are mostly scheduled from
+    // IRQ handlers, where interrupts are already off.
+    charge(this_kernel().cfg.costs.lock_op);  // may take an interrupt or move us: CPU after
     Cpu& c = this_cpu();
+    bool irqs_were_on = c.core.irqs_on;
+    if (irqs_were_on) local_irq_disable_internal();
     TaskletList& l = hi ? c.tasklet_hi_vec : c.tasklet_vec;
     t->next = nullptr;
     *l.tail = t;
     l.tail = &t->next;
     raise_softirq_irqoff_on(c, hi ? HI_SOFTIRQ : TASKLET_SOFTIRQ);
-    arch_local_irq_restore(flags);
+    if (irqs_were_on) local_irq_enable_internal();
 }
 
 bool tasklet_clear_sched(Kernel& k, tasklet_struct* t) {

@@ -206,12 +206,12 @@ int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
 int mod_timer_common(timer_list* t, unsigned long expires, int options) {
     Kernel& k = this_kernel();
     charge(k.cfg.costs.timer_mod);
-    unsigned long flags = arch_local_irq_save();
+    bool flags = kernel_irq_save(k);
     unsigned long clk = 0, bucket_expiry = 0;
     unsigned idx = ~0u;
     int ret = 0;
     if (!t->function && !t->legacy_function) {
-        arch_local_irq_restore(flags);
+        kernel_irq_restore(flags);
         if (t->data == kShutdownMagic) return 0;  // shut down: arming is ignored
         BUG();  // 6.1: BUG_ON(!timer->function)
     }
@@ -219,17 +219,17 @@ int mod_timer_common(timer_list* t, unsigned long expires, int options) {
     if (!(options & MOD_TIMER_NOTPENDING) && timer_pending(t)) {
         long diff = static_cast<long>(t->expires - expires);
         if (!diff) {
-            arch_local_irq_restore(flags);
+            kernel_irq_restore(flags);
             return 1;
         }
         if ((options & MOD_TIMER_REDUCE) && diff <= 0) {
-            arch_local_irq_restore(flags);
+            kernel_irq_restore(flags);
             return 1;
         }
         b = &lock_timer_base(k, t);
         forward_timer_base(k, *b);
         if (timer_pending(t) && (options & MOD_TIMER_REDUCE) && time_before_eq(t->expires, expires)) {
-            arch_local_irq_restore(flags);
+            kernel_irq_restore(flags);
             return 1;
         }
         clk = b->clk;
@@ -238,7 +238,7 @@ int mod_timer_common(timer_list* t, unsigned long expires, int options) {
         if (idx == timer_get_idx(t)) {
             if (!(options & MOD_TIMER_REDUCE)) t->expires = expires;
             else if (time_after(t->expires, expires)) t->expires = expires;
-            arch_local_irq_restore(flags);
+            kernel_irq_restore(flags);
             return 1;
         }
     } else {
@@ -247,7 +247,7 @@ int mod_timer_common(timer_list* t, unsigned long expires, int options) {
     }
     ret = detach_if_pending(t, *b, false);
     if (!ret && (options & MOD_TIMER_PENDING_ONLY)) {
-        arch_local_irq_restore(flags);
+        kernel_irq_restore(flags);
         return 0;
     }
     TimerBase* nb = &get_target_base(k, t->flags);
@@ -262,7 +262,7 @@ int mod_timer_common(timer_list* t, unsigned long expires, int options) {
     t->expires = expires;
     if (idx != ~0u && clk == b->clk) enqueue_timer(k, *b, t, idx, bucket_expiry);
     else internal_add_timer(k, *b, t);
-    arch_local_irq_restore(flags);
+    kernel_irq_restore(flags);
     return ret;
 }
 
@@ -432,7 +432,7 @@ void add_timer_on(struct timer_list* timer, int cpu) {
         WARN(1, "add_timer_on: CPU %d is not online\n", cpu);
         return;
     }
-    unsigned long flags = arch_local_irq_save();
+    bool flags = kernel_irq_save(k);
     TimerBase& nb = base_of(k, timer->flags, cpu);
     TimerBase& b = lock_timer_base(k, timer);
     TimerBase* target = &nb;
@@ -440,27 +440,27 @@ void add_timer_on(struct timer_list* timer, int cpu) {
     timer->flags = (timer->flags & ~static_cast<u32>(TIMER_BASEMASK)) | static_cast<u32>(cpu);
     forward_timer_base(k, *target);
     internal_add_timer(k, *target, timer);
-    arch_local_irq_restore(flags);
+    kernel_irq_restore(flags);
 }
 
 int __emu_timer_delete(struct timer_list* timer) {
     Kernel& k = this_kernel();
     charge(k.cfg.costs.timer_mod);
     if (!timer_pending(timer)) return 0;
-    unsigned long flags = arch_local_irq_save();
+    bool flags = kernel_irq_save(k);
     int ret = detach_if_pending(timer, lock_timer_base(k, timer), true);
-    arch_local_irq_restore(flags);
+    kernel_irq_restore(flags);
     return ret;
 }
 
 int try_to_del_timer_sync(struct timer_list* timer) {
     Kernel& k = this_kernel();
     charge(k.cfg.costs.timer_mod);
-    unsigned long flags = arch_local_irq_save();
+    bool flags = kernel_irq_save(k);
     TimerBase& b = lock_timer_base(k, timer);
     int ret = -1;
     if (b.running_timer != timer) ret = detach_if_pending(timer, b, true);
-    arch_local_irq_restore(flags);
+    kernel_irq_restore(flags);
     return ret;
 }
 
