@@ -39,10 +39,7 @@ void* StackPool::acquire() {
 void StackPool::release(void* lowest) { m_free.push_back(lowest); }
 
 namespace {
-struct SwitchArgs {
-    Fiber* from;
-    Fiber* to;
-};
+using SwitchArgs = Fiber::SwitchArgs;
 }  // namespace
 
 Fiber::~Fiber() { retire(); }
@@ -79,8 +76,14 @@ void Fiber::trampoline(ctx::transfer_t t) {
     EMU_ASSERT(false, "a fiber's entry function returned");
 }
 
+void Fiber::bad_switch(const Fiber& from, const Fiber& to) {
+    panic_at(__FILE__, __LINE__,
+             fmt::format("bad fiber switch ({} -> {}{})", from.m_active, to.m_active, &from == &to ? ", same fiber" : ""));
+}
+
+#ifdef EMU_SANITIZE
 void Fiber::switch_to(Fiber& from, Fiber& to) {
-    EMU_ASSERT(from.m_active && !to.m_active && &from != &to, "bad fiber switch ({} -> {})", from.m_active, to.m_active);
+    if (!from.m_active || to.m_active || &from == &to) bad_switch(from, to);
     from.m_active = false;
     to.m_active = true;
     SwitchArgs args{&from, &to};
@@ -95,5 +98,6 @@ void Fiber::switch_to(Fiber& from, Fiber& to) {
 #endif
     back->from->m_ctx = t.fctx;
 }
+#endif
 
 }  // namespace emu

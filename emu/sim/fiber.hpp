@@ -50,15 +50,23 @@ public:
     // Gives the stack back. Only for a fiber that will never be resumed again.
     void retire();
 
-    // Suspends `from` (the running context) and resumes `to`.
+    // Suspends `from` (the running context) and resumes `to`. Inline (outside
+    // sanitizer builds): every extra return on the way back from a stack
+    // switch is a return-address misprediction, so the switch path is flat.
     static void switch_to(Fiber& from, Fiber& to);
 
     bool has_stack() const { return m_stack_lo != nullptr; }
     std::uintptr_t stack_lo() const { return reinterpret_cast<std::uintptr_t>(m_stack_lo); }
     std::uintptr_t stack_hi() const { return stack_lo() + m_stack_size; }
 
+    struct SwitchArgs {
+        Fiber* from;
+        Fiber* to;
+    };
+
 private:
     static void trampoline(boost::context::detail::transfer_t t);
+    [[noreturn]] static void bad_switch(const Fiber& from, const Fiber& to);
 
     boost::context::detail::fcontext_t m_ctx = nullptr;
     bool m_active = false;  // executing right now (catches a double resume, which would corrupt a stack)
@@ -72,5 +80,16 @@ private:
     std::size_t m_asan_size = 0;
 #endif
 };
+
+#ifndef EMU_SANITIZE
+inline void Fiber::switch_to(Fiber& from, Fiber& to) {
+    if (__builtin_expect(!from.m_active || to.m_active || &from == &to, 0)) bad_switch(from, to);
+    from.m_active = false;
+    to.m_active = true;
+    SwitchArgs args{&from, &to};
+    boost::context::detail::transfer_t t = boost::context::detail::jump_fcontext(to.m_ctx, &args);
+    static_cast<SwitchArgs*>(t.data)->from->m_ctx = t.fctx;
+}
+#endif
 
 }  // namespace emu
