@@ -100,13 +100,5 @@ Engine::RunResult Engine::run(Cycles limit) {
     return RunResult::Stopped;
 }
 
-void Engine::yield_to_loop(CpuCore& core) { Fiber::switch_to(*core.running, m_loop); }
-
-void Engine::halt(CpuCore& core) {
-    if (core.intr) return;  // an interrupt is already waiting: hlt falls through
-    core.halted = true;
-    core.halted_since = core.clock;
-    Fiber::switch_to(*core.running, m_loop);
-}
 
 }  // namespace emu
