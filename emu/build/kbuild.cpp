@@ -47,6 +47,20 @@ std::vector<std::string> words(const std::string& s) {
 
 std::string include_dir() { return std::string(EMU_SOURCE_DIR) + "/kernel/include"; }
 
+// The compiler's own headers (stdarg.h, stddef.h): with -nostdinc, as Linux's
+// build does, they are all a module gets besides the kernel's, so a header
+// emu lacks fails to compile instead of resolving to the host's /usr/include.
+std::string compiler_include_dir() {
+    std::string out;
+    if (FILE* p = popen("cc -print-file-name=include 2>/dev/null", "r")) {
+        char buf[4096];
+        while (std::fgets(buf, sizeof buf, p)) out += buf;
+        pclose(p);
+    }
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+}
+
 }  // namespace
 
 std::vector<ModuleSpec> parse_kbuild(const std::string& dir) {
@@ -107,6 +121,8 @@ int build_modules(const std::string& dir, const std::string& outdir, int hz) {
     std::vector<ModuleSpec> specs = parse_kbuild(dir);
     fs::create_directories(outdir);
     std::string inc = include_dir();
+    std::string cc_inc = compiler_include_dir();
+    std::string stdinc = cc_inc.empty() || cc_inc == "include" ? "" : "-nostdinc -isystem " + quote(cc_inc);
     for (const ModuleSpec& m : specs) {
         fs::path objdir = fs::path(outdir) / (".tmp_" + m.name);
         fs::create_directories(objdir);
@@ -116,8 +132,8 @@ int build_modules(const std::string& dir, const std::string& outdir, int hz) {
             "-mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls -fno-inline-small-functions -fno-inline-functions-called-once "
             "-fconserve-stack -Wall -Wundef -Werror=implicit-function-declaration -Werror=implicit-int "
             "-Werror=return-type -Wno-format-security -D__KERNEL__ -DMODULE -DCONFIG_HZ={} "
-            "-DKBUILD_MODNAME='\"{}\"' -I {} {}",
-            hz, m.name, quote(inc), m.ccflags + " " + (std::getenv("EMU_EXTRA_CCFLAGS") ? std::getenv("EMU_EXTRA_CCFLAGS") : ""));
+            "-DKBUILD_MODNAME='\"{}\"' {} -I {} {}",
+            hz, m.name, stdinc, quote(inc), m.ccflags + " " + (std::getenv("EMU_EXTRA_CCFLAGS") ? std::getenv("EMU_EXTRA_CCFLAGS") : ""));
         std::string objs;
         for (const std::string& src : m.sources) {
             std::string obj = (objdir / (fs::path(src).stem().string() + ".o")).string();

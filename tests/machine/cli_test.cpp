@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -120,4 +121,16 @@ TEST_CASE("a failing expectation prints file:line and the recent console, and ex
     CHECK(r.status == 1);
     CHECK(r.out.find(s + ":2: expectation failed: expect \"goodbye\" within 100 ms: no such console line") != std::string::npos);
     CHECK(r.out.find("after") == std::string::npos);
+}
+
+TEST_CASE("emu build compiles modules with -nostdinc: a host C library header is not found, as in Kbuild", "[cli]") {
+    std::string dir = "/tmp/emu-cli-test-nostdinc";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/Kbuild") << "obj-m := hosthdr.o\n";
+    std::ofstream(dir + "/hosthdr.c") << "#include <linux/module.h>\n#include <stdio.h>\nMODULE_LICENSE(\"GPL\");\n";
+    auto r = run_emu("build " + dir + " -o " + dir + "/out");
+    INFO(r.out);
+    CHECK(r.status == 1);
+    CHECK(r.out.find("stdio.h: No such file or directory") != std::string::npos);
+    CHECK(r.out.find("emu build: compiling " + dir + "/hosthdr.c failed") != std::string::npos);
 }
