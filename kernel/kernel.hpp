@@ -185,6 +185,7 @@ struct Cpu {
     std::vector<std::pair<void (*)(void*), void*>> call_queue;
     std::uint64_t calls_queued = 0, calls_done = 0;  // tickets for smp_call_function_single(wait)
     bool deadlocked = false;           // spinning on a lock it holds: never recovers
+    const char* deadlock_why = "spins on a lock it already holds";
     Task* dead_task = nullptr;         // C: exited task whose stack the next context frees
 
     Cpu(Kernel& kernel, CpuCore& c, int n) : k(kernel), core(c), id(n) { INIT_LIST_HEAD(&runqueue); }

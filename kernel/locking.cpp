@@ -40,7 +40,10 @@ void do_raw_spin_lock(spinlock_t* l, std::uintptr_t ip) {
         bool reported = false;
         while (l->locked) {
             c = &this_cpu();
-            if (l->owner_cpu == c->id) c->deadlocked = true;
+            if (l->owner_cpu == c->id) {
+                c->deadlocked = true;
+                c->deadlock_why = "spins on a lock it already holds";
+            }
             if (c->deadlocked && !c->core.irqs_on && !reported &&
                 k.engine.timebase().to_ns(c->core.clock - start) > kHardLockupNs) {
                 reported = true;

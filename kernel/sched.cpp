@@ -269,6 +269,11 @@ void finish_task_switch(Cpu& c) {
     }
 
     if (next != prev) {
+        // The idle task leaving from inside an interrupt (a timer callback
+        // that slept) skips the idle loop's tick_nohz_idle_exit(); on Linux
+        // the watchdog hrtimer and the other CPUs keep time moving, here the
+        // tick restarts so jiffies and the soft-lockup detector go on.
+        if (prev->is_idle() && c.tick_stopped) tick_nohz_idle_exit(c);
         if (preempt) ++prev->nivcsw; else ++prev->nvcsw;
         Cycles now = c.core.clock;
         prev->sum_exec += now - prev->exec_start;

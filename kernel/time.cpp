@@ -72,9 +72,8 @@ void softlockup_check(Cpu& c, Cycles now) {
     dump_stack_current();
     add_taint(k, TAINT_SOFTLOCKUP);
     if (c.deadlocked) {
-        printk_emit(k, LOGLEVEL_EMERG,
-                    "emu: CPU#%d spins on a lock it already holds and can never make progress; stopping the machine\n",
-                    c.id);
+        printk_emit(k, LOGLEVEL_EMERG, "emu: CPU#%d %s and can never make progress; stopping the machine\n", c.id,
+                    c.deadlock_why);
         k.exit_code_hint = kExitDeadlock;
         k.stop_machine(kExitDeadlock);
     }

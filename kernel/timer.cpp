@@ -470,7 +470,19 @@ int timer_delete_sync(struct timer_list* timer) {
     WARN_ON(in_irq() && !(timer->flags & TIMER_IRQSAFE));
     for (;;) {
         int ret = try_to_del_timer_sync(timer);
-        if (ret >= 0) return ret;
+        if (ret >= 0) {
+            this_cpu().deadlocked = false;
+            return ret;
+        }
+        // The callback "running" on this very CPU was interrupted and its
+        // task switched out (a callback that slept): nothing can finish it
+        // while we spin. Linux spins forever (soft lockup reports); emu
+        // reports the soft lockup, then stops the machine.
+        Cpu& c = this_cpu();
+        if (static_cast<int>(timer->flags & TIMER_CPUMASK) == c.id) {
+            c.deadlocked = true;
+            c.deadlock_why = "waits in del_timer_sync() for a callback whose context slept on this very CPU";
+        }
         charge(k.cfg.costs.spin_step);  // cpu_relax() while the callback runs elsewhere
     }
 }

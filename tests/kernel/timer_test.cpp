@@ -253,7 +253,30 @@ void sleeping_timer(timer_list*) {
     set_current_state(TASK_INTERRUPTIBLE);
     schedule_timeout(5 * HZ);
 }
+void msleeping_timer(timer_list*) { msleep(100); }
 }  // namespace
+
+TEST_CASE("a timer callback that msleeps on an idle tickless CPU ends once a task takes the CPU (SEMANTICS §8.2)",
+          "[kernel][timer]") {
+    // msleep() loops on schedule_timeout(), which returns at once in the idle
+    // task ("bad: scheduling from the idle thread!" each time). When the
+    // waiting task is woken on that CPU, the idle task is switched out from
+    // inside the softirq; time must keep moving so the msleep can end.
+    timer_list t;
+    auto res = run_guest(default_config(1), [&](Machine&) {
+        timer_setup(&t, msleeping_timer, 0);
+        mod_timer(&t, jiffies_now() + 10);
+        sleep_ns(300'000'000);  // an hrtimer sleep (like the shell's sleep): it fires without jiffies
+        msleep(500);
+        del_timer_sync(&t);
+        return 0;
+    });
+    INFO(res.console.substr(res.console.size() > 3000 ? res.console.size() - 3000 : 0));
+    CHECK(res.status == 0);
+    CHECK(res.console.find("bad: scheduling from the idle thread!\n") != std::string::npos);
+    CHECK(std::regex_search(res.console,
+                            std::regex(R"(timer: msleeping_timer\+0x0/0x[0-9a-f]+ preempt leak: 00000101 -> 00000000\n)")));
+}
 
 TEST_CASE("a timer callback that sleeps while the CPU idles: the golden splat sequence (SEMANTICS §8.2)",
           "[kernel][timer]") {
