@@ -164,7 +164,8 @@ Kernel::Kernel(Engine& e, IrqController& p, TimerChip& tc, Console& con, KernelC
     // "Modules linked in:" and " [module]" in call traces come from the loader.
     modules_linked_in = [this]() {
         std::string s;
-        for (auto it = modules->loaded.rbegin(); it != modules->loaded.rend(); ++it) s += " " + (*it)->name + "(OE)";
+        for (auto it = modules->loaded.rbegin(); it != modules->loaded.rend(); ++it)
+            if (!(*it)->unformed) s += " " + (*it)->name + "(OE)";
         if (!modules->last_unloaded.empty()) s += " [last unloaded: " + modules->last_unloaded + "(OE)]";
         return s;
     };

@@ -163,8 +163,12 @@ LoadedModule* find_loaded(Kernel& k, const std::string& name) {
     return nullptr;
 }
 
-// lib/debugobjects.c: "free active" for a pending object of the module, then the fixup.
-void odebug_free_active(Kernel& k, const LoadedModule& m, const void* obj, const char* type, std::uintptr_t hint) {
+// An address inside the caller, for a WARN's "at func+0xoff" as Linux prints it.
+__attribute__((noinline)) std::uintptr_t caller_pc() { return reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)); }
+
+// lib/debugobjects.c: debug_print_object() reports "free active" for a pending
+// object of the module; the caller then applies the fixup.
+void debug_print_object(Kernel& k, const LoadedModule& m, const void* obj, const char* type, std::uintptr_t hint) {
     static constexpr int kMaxReports = 5;
     int& reported = k.odebug_reports;
     if (reported++ >= kMaxReports) return;
@@ -172,7 +176,7 @@ void odebug_free_active(Kernel& k, const LoadedModule& m, const void* obj, const
     std::string sym = format_symbol(k, hint);
     Symbol s = symbolize(hint);
     if (s.found) sym = fmt::format("{}+0x0/0x{:x} [{}]", s.name, s.size, m.name);
-    warn_report(k, "lib/debugobjects.c", 505, reinterpret_cast<std::uintptr_t>(&odebug_free_active),
+    warn_report(k, "lib/debugobjects.c", 505, caller_pc(),
                 fmt::format("ODEBUG: free active (active state 0) object: {:016x} object type: {} hint: {}\n",
                             0x00000000a1b20000ull + (off & 0xffff), type, sym));
 }
@@ -194,7 +198,7 @@ void check_pending_objects(Kernel& k, LoadedModule& m) {
                     if (t->function == delayed_work_timer_fn)
                         hint = reinterpret_cast<std::uintptr_t>(container_of(t, delayed_work, timer)->work.func);
                     if (in(m, fn) || in(m, hint)) {
-                        odebug_free_active(k, m, t, "timer_list", hint);
+                        debug_print_object(k, m, t, "timer_list", hint);
                         timer_delete_sync(t);  // the fixup: it can never fire into freed code
                     }
                     n = next;
@@ -210,7 +214,7 @@ void check_pending_objects(Kernel& k, LoadedModule& m) {
             list_for_each_safe(pos, n, &w->worklist) {
                 work_struct* work = list_entry(pos, work_struct, entry);
                 if (!in(m, reinterpret_cast<std::uintptr_t>(work->func))) continue;
-                odebug_free_active(k, m, work, "work_struct", reinterpret_cast<std::uintptr_t>(work->func));
+                debug_print_object(k, m, work, "work_struct", reinterpret_cast<std::uintptr_t>(work->func));
                 list_del_init(&work->entry);
                 atomic_long_set(&work->data, 0);
             }
@@ -224,7 +228,7 @@ void check_pending_objects(Kernel& k, LoadedModule& m) {
                 auto fn = t->use_callback ? reinterpret_cast<std::uintptr_t>(t->callback)
                                           : reinterpret_cast<std::uintptr_t>(t->func);
                 if (in(m, fn)) {
-                    odebug_free_active(k, m, t, "tasklet_struct", fn);
+                    debug_print_object(k, m, t, "tasklet_struct", fn);
                     *pp = t->next;
                     if (!*pp) l->tail = pp;
                     clear_bit(TASKLET_STATE_SCHED, &t->state);
@@ -379,8 +383,12 @@ int unload_module(const std::string& name) {
     if (!m->exit && m->init) return -EBUSY;  // no module_exit: it can never be removed
     m->live = false;
     if (m->exit) m->exit();
-    check_pending_objects(k, *m);
+    // delete_module(): the name is recorded as last unloaded, then
+    // free_module() marks it UNFORMED before its memory is freed, which is
+    // when debug objects catch what is still armed in it.
     reg.last_unloaded = m->name;
+    m->unformed = true;
+    check_pending_objects(k, *m);
     for (auto it = reg.loaded.begin(); it != reg.loaded.end(); ++it)
         if (it->get() == m) {
             reg.gone.push_back(std::move(*it));

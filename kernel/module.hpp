@@ -23,6 +23,7 @@ struct LoadedModule {
     std::uintptr_t base = 0, text_lo = 0, text_hi = 0;
     int refcount = 0;
     bool live = false;
+    bool unformed = false;  // being freed (MODULE_STATE_UNFORMED): print_modules skips it
 };
 
 struct ModuleRegistry {

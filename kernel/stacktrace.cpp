@@ -29,6 +29,9 @@ struct FuncSym {
 // Strips a demangled C++ name down to the bare function name:
 // "emu::kern::call_timer_fn(timer_list*)" -> "call_timer_fn".
 std::string bare_name(const char* mangled) {
+    // Only C++ symbols are mangled; a C function called `i` or `f` must not
+    // come out as the type name `int` or `float`.
+    if (std::strncmp(mangled, "_Z", 2) != 0) return mangled;
     int status = 0;
     std::unique_ptr<char, decltype(&std::free)> dem(abi::__cxa_demangle(mangled, nullptr, nullptr, &status), &std::free);
     std::string s = status == 0 && dem ? dem.get() : mangled;

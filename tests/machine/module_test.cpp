@@ -97,6 +97,33 @@ TEST_CASE("a NULL dereference in a timer: Oops, then a kernel panic; emu stops w
     CHECK(r.plain.find("not reached") == std::string::npos);
 }
 
+TEST_CASE("rmmod with a timer still pending: ODEBUG free active, the timer disarmed (SEMANTICS §10.4)", "[modules]") {
+    auto r = run_script(default_config(2), {"insmod oops.ko", "mknod /dev/oops c 43 0", "./rawioctl /dev/oops 4",
+                                            "rmmod oops", "echo rmmod rc=$?", "sleep 11", "echo still here"},
+                        EMU_TEST_MODULES);
+    INFO(r.console);
+    CHECK(r.status == 0);
+    CHECK(r.plain.find("------------[ cut here ]------------\nODEBUG: free active (active state 0) object: ") !=
+          std::string::npos);
+    CHECK(std::regex_search(r.plain, std::regex(R"(object type: timer_list hint: oops_timer_fn\+0x0/0x[0-9a-f]+ \[oops\]\n)")));
+    CHECK(std::regex_search(r.plain, std::regex(R"(WARNING: CPU: \d PID: \d+ at lib/debugobjects.c:505 debug_print_object\+0x[0-9a-f]*[1-9a-f][0-9a-f]*/0x[0-9a-f]+\n)")));
+    // free_module() marks the module UNFORMED first: print_modules() shows only the last unloaded.
+    CHECK(r.plain.find("Modules linked in: [last unloaded: oops(OE)]\n") != std::string::npos);
+    CHECK(r.plain.find("rmmod rc=0\n") != std::string::npos);
+    // Disarmed: nothing of the unloaded module runs 10 s later.
+    CHECK(r.plain.find("\nBUG:") == std::string::npos);
+    CHECK(r.plain.find("Oops") == std::string::npos);
+    CHECK(r.plain.find("still here\n") != std::string::npos);
+}
+
+TEST_CASE("C function names are not demangled: c stays c", "[modules][oops]") {
+    auto r = run_script(default_config(2), {"insmod oops.ko", "mknod /dev/oops c 43 0", "./rawioctl /dev/oops 5"},
+                        EMU_TEST_MODULES);
+    INFO(r.console);
+    CHECK(std::regex_search(r.plain, std::regex(R"(RIP: 0010:c\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops\]\n)")));
+    CHECK(r.plain.find("char+") == std::string::npos);
+}
+
 TEST_CASE("a module whose init oopsed stays Loading and cannot be removed", "[modules][oops]") {
     auto r = run_script(default_config(2), {"insmod oops.ko oops_in_init=1", "echo insmod rc=$?", "cat /proc/modules",
                                             "rmmod oops", "echo rmmod rc=$?"},

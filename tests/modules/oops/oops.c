@@ -13,8 +13,14 @@ static struct cdev oops_cdev;
 static struct timer_list oops_timer;
 static int *volatile nowhere;
 static volatile int spin_release;
+static int forget_timer;  /* ioctl 4: arm a long timer that exit will not delete */
 static int oops_in_init;
 module_param(oops_in_init, int, 0444);
+
+static noinline void c(void)
+{
+	*nowhere = 3;
+}
 
 static noinline void oops_spin_forever(void)
 {
@@ -39,6 +45,13 @@ static long oops_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case 3:
 		oops_spin_forever();
 		return 0;
+	case 5:
+		c();  /* a C function named like a type: the Oops must say c, not char */
+		return 0;
+	case 4:
+		forget_timer = 1;
+		mod_timer(&oops_timer, jiffies + 10 * HZ);
+		return 0;
 	}
 	return -ENOTTY;
 }
@@ -61,7 +74,8 @@ static int __init oops_init(void)
 
 static void __exit oops_exit(void)
 {
-	del_timer_sync(&oops_timer);
+	if (!forget_timer)
+		del_timer_sync(&oops_timer);
 	cdev_del(&oops_cdev);
 	unregister_chrdev_region(MKDEV(OOPS_MAJOR, 0), 1);
 }
