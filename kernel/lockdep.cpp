@@ -40,8 +40,8 @@ std::string Lockdep::usage_chars(const LockClass* cls) const {
 
 // "%px (%s){usage}-{2:2}, at: %pS" -- the address is a stable stand-in, not a host pointer.
 std::string Lockdep::lock_line(const LockClass* cls, std::uintptr_t ip) {
-    return fmt::format("ffff888003a{:05x} ({}){{{}}}-{{2:2}}, at: {}", 0x1e0d8 + cls->id * 0x40, cls->name,
-                       usage_chars(cls), format_symbol(m_k, ip));
+    return fmt::format("ffff888003a{:05x} ({}){{{}}}-{{{}}}, at: {}", 0x1e0d8 + cls->id * 0x40, cls->name,
+                       usage_chars(cls), cls->map ? "0:0" : "2:2", format_symbol(m_k, ip));
 }
 
 void Lockdep::header(const char* rule, const char* title) {
@@ -115,7 +115,7 @@ void Lockdep::print_deadlock_bug(Task* t, LockClass* cls, std::uintptr_t ip, std
 }
 
 // mark_lock(): record a usage state; a state that contradicts an earlier one is a bug.
-bool Lockdep::mark(Task* t, spinlock_t*, LockClass* cls, Usage u, std::uintptr_t ip) {
+bool Lockdep::mark(Task* t, void*, LockClass* cls, Usage u, std::uintptr_t ip) {
     if (cls->usage & (1u << u)) return true;
     cls->usage |= 1u << u;
     std::uintptr_t fp = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
@@ -133,9 +133,26 @@ bool Lockdep::mark(Task* t, spinlock_t*, LockClass* cls, Usage u, std::uintptr_t
 
 void Lockdep::acquire(spinlock_t* lock, std::uintptr_t ip, bool trylock) {
     if (!m_enabled || !m_k.lockdep_enabled) return;
+    acquire_class(lock, class_of(lock), ip, trylock);
+}
+
+void Lockdep::acquire_map(const void* key, const char* name, std::uintptr_t ip) {
+    if (!m_enabled || !m_k.lockdep_enabled) return;
+    auto& slot = m_classes[key];
+    if (!slot) {
+        slot = std::make_unique<LockClass>();
+        slot->id = static_cast<int>(m_classes.size());
+        slot->name = std::string("(") + (name ? name : "timer") + ")";
+        slot->map = true;
+    }
+    acquire_class(const_cast<void*>(key), slot.get(), ip, false);
+}
+
+void Lockdep::release_map(const void* key) { release(static_cast<spinlock_t*>(const_cast<void*>(key))); }
+
+void Lockdep::acquire_class(void* lock, LockClass* cls, std::uintptr_t ip, bool trylock) {
     Cpu& c = this_cpu();
     Task* t = c.curr;
-    LockClass* cls = class_of(lock);
     unsigned pc = c.preempt_count;
     bool in_hardirq = pc & HARDIRQ_MASK;
     bool in_softirq = pc & SOFTIRQ_OFFSET;

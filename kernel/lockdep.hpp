@@ -20,6 +20,10 @@ public:
     // Called before the lock is actually taken (so a report precedes the spin).
     void acquire(spinlock_t* lock, std::uintptr_t ip, bool trylock);
     void release(spinlock_t* lock);
+    // lock_map_acquire()/release() of a struct lockdep_map (e.g. a timer's):
+    // a pseudo-lock keyed by its class key, named "(NAME)", wait type {0:0}.
+    void acquire_map(const void* key, const char* name, std::uintptr_t ip);
+    void release_map(const void* key);
     void print_held_locks(Task* t, bool only_if_any);
     bool enabled() const { return m_enabled; }
 
@@ -29,10 +33,12 @@ private:
         int id = 0;
         std::string name;
         unsigned usage = 0;
+        bool map = false;  // a lockdep_map, not a spinlock: printed -{0:0}
         std::vector<std::uintptr_t> traces[kUsages];
     };
     LockClass* class_of(spinlock_t* lock);
-    bool mark(Task* t, spinlock_t* lock, LockClass* cls, Usage u, std::uintptr_t ip);
+    void acquire_class(void* id, LockClass* cls, std::uintptr_t ip, bool trylock);
+    bool mark(Task* t, void* lock, LockClass* cls, Usage u, std::uintptr_t ip);
     std::string lock_line(const LockClass* cls, std::uintptr_t ip);
     std::string usage_chars(const LockClass* cls) const;
     void print_usage_bug(Task* t, LockClass* cls, Usage prev, Usage next, std::uintptr_t ip);

@@ -21,6 +21,7 @@
 
 #include "kernel/bug.hpp"
 #include "kernel/irq.hpp"
+#include "kernel/lockdep.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/sched.hpp"
 #include "kernel/stacktrace.hpp"
@@ -294,8 +295,13 @@ __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
     Cpu& c = this_cpu();
     unsigned int count = c.preempt_count;
     charge(k.cfg.costs.timer_run);
+    // lock_map_acquire(&lockdep_map): 6.1 marks the callback as holding the
+    // timer's pseudo-lock, so it shows in held-lock lists.
+    const void* map = t->lockdep_key;
+    if (map && k.lockdep) k.lockdep->acquire_map(map, t->lockdep_name, this_ip());
     if (t->legacy_function) t->legacy_function(t->data);
     else t->function(t);
+    if (map && k.lockdep) k.lockdep->release_map(map);
     Cpu& after = this_cpu();
     if (count != after.preempt_count) {
         std::uintptr_t fn = t->legacy_function ? reinterpret_cast<std::uintptr_t>(t->legacy_function)
@@ -388,8 +394,8 @@ using namespace emu::kern;
 
 extern "C" {
 
-void init_timer_key(struct timer_list* timer, void (*func)(struct timer_list*), unsigned int flags, const char*,
-                    struct lock_class_key*) {
+void init_timer_key(struct timer_list* timer, void (*func)(struct timer_list*), unsigned int flags, const char* name,
+                    struct lock_class_key* key) {
     if (flags & ~static_cast<unsigned>(TIMER_INIT_FLAGS)) {
         WARN_ON_ONCE(1);
         flags &= TIMER_INIT_FLAGS;
@@ -400,6 +406,8 @@ void init_timer_key(struct timer_list* timer, void (*func)(struct timer_list*), 
     timer->legacy_function = nullptr;
     timer->data = 0;
     timer->flags = flags | static_cast<u32>(in_guest() ? this_cpu().id : 0);
+    timer->lockdep_key = key;
+    timer->lockdep_name = name;
 }
 
 void __emu_setup_timer(struct timer_list* timer, void (*func)(unsigned long), unsigned long data, unsigned int flags) {

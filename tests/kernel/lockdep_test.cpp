@@ -137,3 +137,24 @@ TEST_CASE("the classic deadlock: a timer takes the lock its interrupted task hol
     CHECK(r.plain.find("inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.\n") != std::string::npos);
     CHECK(std::regex_search(r.plain, std::regex(R"(watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[sh:\d+\]\n)")));
 }
+
+TEST_CASE("lockdep: in a timer callback the timer's pseudo-lock is held, taken in call_timer_fn (SEMANTICS §9.3, §4.7)",
+          "[kernel][lockdep]") {
+    Priv p;
+    auto r = run_guest(default_config(1), [&](Machine&) {
+        spin_lock_init(&p.lock);
+        timer_setup(&p.timer, timer_takes_lock, 0);
+        spin_lock(&p.lock);  // should have been spin_lock_bh
+        spin_unlock(&p.lock);
+        mod_timer(&p.timer, jiffies_now() + 1);
+        msleep(20);
+        return 0;
+    });
+    INFO(r.console);
+    CHECK(r.status == 0);
+    CHECK(r.plain.find("inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.\n") != std::string::npos);
+    CHECK(std::regex_search(r.plain, std::regex(R"(\(&p\.lock\)\{\+\.\?\.\}-\{2:2\}, at: timer_takes_lock\+0x)")));
+    // timer_setup(&p.timer, ...) names the map "&p.timer"; lockdep prints it in parentheses.
+    CHECK(std::regex_search(r.plain, std::regex(R"(1 lock held by swapper/0/0:\n #0: [0-9a-f]{16} \(\(&p\.timer\)\)\{\+\.-\.\}-\{0:0\}, at: call_timer_fn\+0x[0-9a-f]+/0x[0-9a-f]+\n)")));
+    CHECK(p.n == 1);
+}

@@ -13,6 +13,10 @@ struct timer_list {
 	 * legacy_function(data) is called instead of function(timer). */
 	void (*legacy_function)(unsigned long);
 	unsigned long data;
+	/* lockdep_map: call_timer_fn() "holds" it around the callback, so lock
+	 * reports taken inside a callback list ((&t)) as a held lock. */
+	struct lock_class_key *lockdep_key;
+	const char *lockdep_name;
 };
 
 #define TIMER_CPUMASK 0x0003FFFF
