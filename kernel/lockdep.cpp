@@ -136,19 +136,24 @@ void Lockdep::acquire(spinlock_t* lock, std::uintptr_t ip, bool trylock) {
     acquire_class(lock, class_of(lock), ip, trylock);
 }
 
-void Lockdep::acquire_map(const void* key, const char* name, std::uintptr_t ip) {
+void Lockdep::acquire_map(lock_class_key* key, const char* name, std::uintptr_t ip) {
     if (!m_enabled || !m_k.lockdep_enabled) return;
-    auto& slot = m_classes[key];
-    if (!slot) {
-        slot = std::make_unique<LockClass>();
-        slot->id = static_cast<int>(m_classes.size());
-        slot->name = std::string("(") + (name ? name : "timer") + ")";
-        slot->map = true;
+    // The class is cached in the key: no lookup per timer callback.
+    if (key->__emu_owner != this || !key->__emu_class) {
+        auto& slot = m_classes[key];
+        if (!slot) {
+            slot = std::make_unique<LockClass>();
+            slot->id = static_cast<int>(m_classes.size());
+            slot->name = std::string("(") + (name ? name : "timer") + ")";
+            slot->map = true;
+        }
+        key->__emu_class = slot.get();
+        key->__emu_owner = this;
     }
-    acquire_class(const_cast<void*>(key), slot.get(), ip, false);
+    acquire_class(key, static_cast<LockClass*>(key->__emu_class), ip, false);
 }
 
-void Lockdep::release_map(const void* key) { release(static_cast<spinlock_t*>(const_cast<void*>(key))); }
+void Lockdep::release_map(lock_class_key* key) { release(reinterpret_cast<spinlock_t*>(key)); }
 
 void Lockdep::acquire_class(void* lock, LockClass* cls, std::uintptr_t ip, bool trylock) {
     Cpu& c = this_cpu();

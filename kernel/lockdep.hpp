@@ -22,8 +22,8 @@ public:
     void release(spinlock_t* lock);
     // lock_map_acquire()/release() of a struct lockdep_map (e.g. a timer's):
     // a pseudo-lock keyed by its class key, named "(NAME)", wait type {0:0}.
-    void acquire_map(const void* key, const char* name, std::uintptr_t ip);
-    void release_map(const void* key);
+    void acquire_map(lock_class_key* key, const char* name, std::uintptr_t ip);
+    void release_map(lock_class_key* key);
     void print_held_locks(Task* t, bool only_if_any);
     bool enabled() const { return m_enabled; }
 

@@ -297,7 +297,7 @@ __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
     charge(k.cfg.costs.timer_run);
     // lock_map_acquire(&lockdep_map): 6.1 marks the callback as holding the
     // timer's pseudo-lock, so it shows in held-lock lists.
-    const void* map = t->lockdep_key;
+    lock_class_key* map = t->lockdep_key;
     if (map && k.lockdep) k.lockdep->acquire_map(map, t->lockdep_name, this_ip());
     if (t->legacy_function) t->legacy_function(t->data);
     else t->function(t);
