@@ -3,7 +3,7 @@
 // usage, 3 kernel panic, 4 deadlock, 5 machine idle forever, 6 host watchdog
 // (guest code never returned to the kernel), 124 guest time limit.
 #include "emu/bench/bench.hpp"
-#include "emu/build/kbuild.hpp"
+#include "emu/kbuild/kbuild.hpp"
 #include "emu/cli/options.hpp"
 #include "emu/machine/machine.hpp"
 #include "emu/sim/panic.hpp"

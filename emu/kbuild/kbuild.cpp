@@ -1,4 +1,4 @@
-#include "emu/build/kbuild.hpp"
+#include "emu/kbuild/kbuild.hpp"
 
 #include "emu/sim/panic.hpp"
 
