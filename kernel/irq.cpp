@@ -126,12 +126,7 @@ extern "C" {
 
 unsigned long arch_local_save_flags(void) { return tl_core->irqs_on ? X86_EFLAGS_IF : 0; }
 
-unsigned long arch_local_irq_save(void) {
-    charge(this_kernel().cfg.costs.lock_op);
-    unsigned long flags = arch_local_save_flags();
-    local_irq_disable_internal();
-    return flags;
-}
+unsigned long arch_local_irq_save(void) { return kernel_irq_save(this_kernel()) ? X86_EFLAGS_IF : 0; }
 
 void arch_local_irq_restore(unsigned long flags) {
     if (flags & X86_EFLAGS_IF) local_irq_enable_internal();

@@ -153,7 +153,7 @@ void Lockdep::acquire_map(lock_class_key* key, const char* name, std::uintptr_t 
     acquire_class(key, static_cast<LockClass*>(key->__emu_class), ip, false);
 }
 
-void Lockdep::release_map(lock_class_key* key) { release(reinterpret_cast<spinlock_t*>(key)); }
+void Lockdep::release_map(lock_class_key* key) { release(key); }
 
 void Lockdep::acquire_class(void* lock, LockClass* cls, std::uintptr_t ip, bool trylock) {
     Cpu& c = this_cpu();
@@ -186,7 +186,7 @@ void Lockdep::acquire_class(void* lock, LockClass* cls, std::uintptr_t ip, bool 
         t->held_locks[static_cast<std::size_t>(t->lockdep_depth++)] = HeldLock{lock, cls, ip};
 }
 
-void Lockdep::release(spinlock_t* lock) {
+void Lockdep::release(const void* lock) {
     Task* t = this_cpu().curr;
     for (int i = t->lockdep_depth - 1; i >= 0; --i) {
         if (t->held_locks[static_cast<std::size_t>(i)].lock != lock) continue;

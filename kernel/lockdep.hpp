@@ -19,7 +19,7 @@ public:
     explicit Lockdep(Kernel& k) : m_k(k) {}
     // Called before the lock is actually taken (so a report precedes the spin).
     void acquire(spinlock_t* lock, std::uintptr_t ip, bool trylock);
-    void release(spinlock_t* lock);
+    void release(const void* lock);  // a spinlock_t or a lockdep map's key
     // lock_map_acquire()/release() of a struct lockdep_map (e.g. a timer's):
     // a pseudo-lock keyed by its class key, named "(NAME)", wait type {0:0}.
     void acquire_map(lock_class_key* key, const char* name, std::uintptr_t ip);

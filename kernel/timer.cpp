@@ -476,10 +476,11 @@ int timer_delete_sync(struct timer_list* timer) {
     Kernel& k = this_kernel();
     // Calling this from hard IRQ context could deadlock (unless TIMER_IRQSAFE).
     WARN_ON(in_irq() && !(timer->flags & TIMER_IRQSAFE));
+    Cpu* marked = nullptr;
     for (;;) {
         int ret = try_to_del_timer_sync(timer);
         if (ret >= 0) {
-            this_cpu().deadlocked = false;
+            if (marked) marked->deadlocked = false;
             return ret;
         }
         // The callback "running" on this very CPU was interrupted and its
@@ -490,6 +491,7 @@ int timer_delete_sync(struct timer_list* timer) {
         if (static_cast<int>(timer->flags & TIMER_CPUMASK) == c.id) {
             c.deadlocked = true;
             c.deadlock_why = "waits in del_timer_sync() for a callback whose context slept on this very CPU";
+            marked = &c;
         }
         charge(k.cfg.costs.spin_step);  // cpu_relax() while the callback runs elsewhere
     }

@@ -1,30 +1,16 @@
 // The emu command line, run as a user would: bad input gets a message naming
 // itself and exit status 2; scripts' statuses come back.
+#include "tests/support/guest.hpp"
+
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+using emu::test::run_emu;
+
 namespace {
-struct Run {
-    int status;
-    std::string out;
-};
-Run run_emu(const std::string& args) {
-    std::string cmd = std::string(EMU_BINARY) + " " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::string out;
-    std::array<char, 4096> buf;
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    int st = pclose(p);
-    return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
-}
 std::string temp_script(const std::string& name, const std::string& text) {
     std::string path = std::string("/tmp/emu-cli-test-") + name + ".sh";
     std::ofstream(path) << text;

@@ -4,9 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <fstream>
 #include <regex>
 
@@ -139,17 +136,10 @@ TEST_CASE("a module whose init oopsed stays Loading and cannot be removed", "[mo
 TEST_CASE("guest code that loops without calling the kernel trips the host watchdog, which names it", "[modules]") {
     std::string script = "/tmp/emu-module-test-spin.sh";
     std::ofstream(script) << "insmod oops.ko\nmknod /dev/oops c 43 0\n./rawioctl /dev/oops 3\necho not reached\n";
-    std::string cmd = std::string(EMU_BINARY) + " run --host-watchdog 0.5 --root " + EMU_TEST_MODULES + " " + script +
-                      " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::string out;
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    int st = pclose(p);
+    auto r = run_emu("run --host-watchdog 0.5 --root " + std::string(EMU_TEST_MODULES) + " " + script);
+    std::string out = r.out;
     INFO(out);
-    REQUIRE(WIFEXITED(st));
-    CHECK(WEXITSTATUS(st) == kExitStuck);
+    CHECK(r.status == kExitStuck);
     CHECK(std::regex_search(out, std::regex(R"(emu: host watchdog: CPU\d has run oops_spin_forever\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops\] for 0\.5 s of host time without returning to the kernel)")));
     CHECK(out.find("not reached") == std::string::npos);
 }

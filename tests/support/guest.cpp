@@ -1,5 +1,9 @@
 #include "tests/support/guest.hpp"
 
+#include <sys/wait.h>
+
+#include <cstdio>
+
 #include "kernel/sched.hpp"
 #include "kernel/time.hpp"
 
@@ -82,6 +86,18 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
     std::size_t n = 0;
     for (std::size_t pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
     return n;
+}
+
+EmuRun run_emu(const std::string& args) {
+    std::string cmd = std::string(EMU_BINARY) + " " + args + " 2>&1";
+    EmuRun r{-1, {}};
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
+    int st = pclose(p);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
 }
 
 }  // namespace emu::test

@@ -38,4 +38,11 @@ void raise_line(int line);
 
 std::size_t count(const std::string& haystack, const std::string& needle);
 
+// Runs the emu binary with `args` (stderr merged into the output), as a user would.
+struct EmuRun {
+    int status;  // exit status, or -1 if it did not exit normally
+    std::string out;
+};
+EmuRun run_emu(const std::string& args);
+
 }  // namespace emu::test
