@@ -149,7 +149,7 @@ void schedule_bug(Task* prev) {
 }
 
 // __might_resched(): the check behind might_sleep() (CONFIG_DEBUG_ATOMIC_SLEEP).
-void might_resched_check(const char* file, int line, unsigned int expected) {
+void might_resched_report(const char* file, int line, unsigned int expected) {
     Cpu& c = this_cpu();
     Kernel& k = c.k;
     Task* t = c.curr;

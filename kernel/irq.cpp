@@ -104,19 +104,6 @@ __attribute__((noinline)) void handle_irqs(Cpu& entry_cpu) {
     }
 }
 
-void local_irq_enable_internal() {
-    CpuCore* core = tl_core;
-    core->irqs_on = true;
-    core->refresh_deadline();
-    if (core->intr) preempt_point_slow();
-}
-
-void local_irq_disable_internal() {
-    CpuCore* core = tl_core;
-    core->irqs_on = false;
-    core->refresh_deadline();
-}
-
 }  // namespace emu::kern
 
 using namespace emu;

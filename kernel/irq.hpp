@@ -7,8 +7,18 @@ namespace emu::kern {
 
 // Takes every deliverable interrupt on `c` (IRQs must be on).
 void handle_irqs(Cpu& c);
-void local_irq_enable_internal();
-void local_irq_disable_internal();
+// Inline: every spin_lock_irqsave, timer and wait-queue operation passes here.
+inline void local_irq_enable_internal() {
+    CpuCore* core = tl_core;
+    core->irqs_on = true;
+    core->refresh_deadline();
+    if (core->intr) preempt_point_slow();
+}
+inline void local_irq_disable_internal() {
+    CpuCore* core = tl_core;
+    core->irqs_on = false;
+    core->refresh_deadline();
+}
 // local_irq_save()/restore() for the kernel's own hot paths: the charge and
 // semantics of the exported arch_local_irq_save()/restore(), inline.
 // The flags are only "were IRQs on" (what the callers test).

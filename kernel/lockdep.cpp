@@ -136,41 +136,27 @@ void Lockdep::acquire(spinlock_t* lock, std::uintptr_t ip, bool trylock) {
     acquire_class(lock, class_of(lock), ip, trylock);
 }
 
-void Lockdep::acquire_map(lock_class_key* key, const char* name, std::uintptr_t ip) {
-    if (!m_enabled || !m_k.lockdep_enabled) return;
-    // The class is cached in the key: no lookup per timer callback.
-    if (key->__emu_owner != this || !key->__emu_class) {
-        auto& slot = m_classes[key];
-        if (!slot) {
-            slot = std::make_unique<LockClass>();
-            slot->id = static_cast<int>(m_classes.size());
-            slot->name = std::string("(") + (name ? name : "timer") + ")";
-            slot->map = true;
-        }
-        key->__emu_class = slot.get();
-        key->__emu_owner = this;
+void Lockdep::register_map(lock_class_key* key) {
+    auto& slot = m_classes[key];
+    if (!slot) {
+        slot = std::make_unique<LockClass>();
+        slot->id = static_cast<int>(m_classes.size());
+        slot->name = std::string("(") + (key->__emu_name ? key->__emu_name : "timer") + ")";
+        slot->map = true;
     }
-    acquire_class(key, static_cast<LockClass*>(key->__emu_class), ip, false);
+    key->__emu_class = slot.get();
+    key->__emu_owner = this;
 }
-
-void Lockdep::release_map(lock_class_key* key) { release(key); }
 
 void Lockdep::acquire_class(void* lock, LockClass* cls, std::uintptr_t ip, bool trylock) {
     Cpu& c = this_cpu();
     Task* t = c.curr;
-    unsigned pc = c.preempt_count;
-    bool in_hardirq = pc & HARDIRQ_MASK;
-    bool in_softirq = pc & SOFTIRQ_OFFSET;
-    bool hardirqs_on = c.core.irqs_on;
-    // softirqs "enabled": no BH-disable or softirq count (lockdep ignores its own spin_lock_bh offset here).
-    bool softirqs_on = !(pc & SOFTIRQ_MASK) && !in_hardirq;
-    if (!trylock) {
-        if (in_hardirq && !mark(t, lock, cls, USED_IN_HARDIRQ, ip)) return;
-        if (in_softirq && !mark(t, lock, cls, USED_IN_SOFTIRQ, ip)) return;
-    }
-    if (hardirqs_on) {
-        if (!mark(t, lock, cls, ENABLED_HARDIRQ, ip)) return;
-        if (softirqs_on && !mark(t, lock, cls, ENABLED_SOFTIRQ, ip)) return;
+    // A class that already has every usage state this acquisition sets
+    // (every acquisition after the first in each context) skips mark_lock.
+    unsigned need = usage_needed(c.preempt_count, c.core.irqs_on, trylock);
+    if ((cls->usage & need) != need) {
+        for (Usage u : {USED_IN_HARDIRQ, USED_IN_SOFTIRQ, ENABLED_HARDIRQ, ENABLED_SOFTIRQ})
+            if ((need >> u & 1) && !mark(t, lock, cls, u, ip)) return;
     }
     if (!trylock) {
         for (int i = 0; i < t->lockdep_depth; ++i) {

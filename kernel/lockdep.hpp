@@ -22,8 +22,30 @@ public:
     void release(const void* lock);  // a spinlock_t or a lockdep map's key
     // lock_map_acquire()/release() of a struct lockdep_map (e.g. a timer's):
     // a pseudo-lock keyed by its class key, named "(NAME)", wait type {0:0}.
-    void acquire_map(lock_class_key* key, const char* name, std::uintptr_t ip);
-    void release_map(lock_class_key* key);
+    // Inline: a timer callback takes its map on every expiry. The class is
+    // cached in the key, so after the first expiry this is one call.
+    void acquire_map(lock_class_key* key, std::uintptr_t ip) {
+        if (!m_enabled || !m_k.lockdep_enabled) return;
+        if (key->__emu_owner != this || !key->__emu_class) register_map(key);
+        auto* cls = static_cast<LockClass*>(key->__emu_class);
+        Cpu& c = this_cpu();
+        Task* t = c.curr;
+        unsigned need = usage_needed(c.preempt_count, c.core.irqs_on, false);
+        // Nothing held and no new usage state: no report is possible, just record the lock.
+        if ((cls->usage & need) == need && t->lockdep_depth == 0) {
+            t->held_locks[0] = HeldLock{key, cls, ip};
+            t->lockdep_depth = 1;
+            return;
+        }
+        acquire_class(key, cls, ip, false);
+    }
+    void release_map(lock_class_key* key) {
+        // The common case: the map is the most recent lock held.
+        Task* t = this_cpu().curr;
+        int top = t->lockdep_depth - 1;
+        if (top >= 0 && t->held_locks[static_cast<std::size_t>(top)].lock == key) t->lockdep_depth = top;
+        else release(key);
+    }
     void print_held_locks(Task* t, bool only_if_any);
     bool enabled() const { return m_enabled; }
 
@@ -36,7 +58,20 @@ private:
         bool map = false;  // a lockdep_map, not a spinlock: printed -{0:0}
         std::vector<std::uintptr_t> traces[kUsages];
     };
+    // The usage states an acquisition in this context sets (mark_usage()).
+    static unsigned usage_needed(unsigned pc, bool hardirqs_on, bool trylock) {
+        bool in_hardirq = pc & HARDIRQ_MASK;
+        // softirqs "enabled": no BH-disable or softirq count (lockdep ignores its own spin_lock_bh offset here).
+        bool softirqs_on = !(pc & SOFTIRQ_MASK) && !in_hardirq;
+        unsigned need = 0;
+        if (!trylock && in_hardirq) need |= 1u << USED_IN_HARDIRQ;
+        if (!trylock && (pc & SOFTIRQ_OFFSET)) need |= 1u << USED_IN_SOFTIRQ;
+        if (hardirqs_on) need |= 1u << ENABLED_HARDIRQ;
+        if (hardirqs_on && softirqs_on) need |= 1u << ENABLED_SOFTIRQ;
+        return need;
+    }
     LockClass* class_of(spinlock_t* lock);
+    void register_map(lock_class_key* key);
     void acquire_class(void* id, LockClass* cls, std::uintptr_t ip, bool trylock);
     bool mark(Task* t, void* lock, LockClass* cls, Usage u, std::uintptr_t ip);
     std::string lock_line(const LockClass* cls, std::uintptr_t ip);

@@ -45,12 +45,15 @@ unsigned load(const Cpu& c) { return c.nr_queued + (c.curr->is_idle() ? 0u : 1u)
 Cpu& select_task_rq(Kernel& k, Task* p) {
     if (p->bound || p->atomic_sleeper) return *p->home;
     Cpu* prev = p->home;
-    if (prev && (p->allowed >> prev->id & 1) && cpu_idle(*prev)) return *prev;
+    bool prev_ok = prev && (p->allowed >> prev->id & 1);
+    if (prev_ok && cpu_idle(*prev)) return *prev;
     Cpu* self = in_guest() ? &this_cpu() : nullptr;
-    if (self && (p->allowed >> self->id & 1) && cpu_idle(*self)) return *self;
-    for (auto& c : k.cpus)
-        if ((p->allowed >> c->id & 1) && cpu_idle(*c)) return *c;
-    if (prev && (p->allowed >> prev->id & 1)) return *prev;
+    if (self && self != prev && (p->allowed >> self->id & 1) && cpu_idle(*self)) return *self;
+    if (k.cpus.size() > 1) {
+        for (auto& c : k.cpus)
+            if ((p->allowed >> c->id & 1) && cpu_idle(*c)) return *c;
+    }
+    if (prev_ok) return *prev;
     Cpu* best = nullptr;
     for (auto& c : k.cpus)
         if ((p->allowed >> c->id & 1) && (!best || load(*c) < load(*best))) best = c.get();
@@ -289,10 +292,10 @@ void finish_task_switch(Cpu& c) {
         c.core.clock += k.cfg.costs.context_switch;
         next->exec_start = c.core.clock;
         next->slice_start = c.core.clock;
-        prev->saved_errno = errno;
+        prev->saved_errno = *c.core.host_errno;
         Fiber::switch_to(prev->fiber, next->fiber);
         // `prev` runs again here, perhaps on another CPU.
-        errno = prev->saved_errno;
+        *tl_core->host_errno = prev->saved_errno;
     }
     finish_task_switch(this_cpu());
 }

@@ -20,8 +20,14 @@ void release_task_ref(Task* t);
 void user_work(Cycles cycles);
 void syscall_enter();
 void syscall_exit();
-// The might-sleep check (kernel/bug.cpp); `expected` is the preempt offset a caller may hold.
-void might_resched_check(const char* file, int line, unsigned int expected);
+// The might-sleep check (__might_resched); `expected` is the preempt offset a
+// caller may hold. Inline test, out-of-line report (kernel/bug.cpp).
+void might_resched_report(const char* file, int line, unsigned int expected);
+inline void might_resched_check(const char* file, int line, unsigned int expected) {
+    Cpu& c = this_cpu();
+    if (c.preempt_count == expected && c.core.irqs_on && !c.curr->is_idle()) return;
+    might_resched_report(file, line, expected);
+}
 bool should_resched_voluntary();
 // signal_pending_state(): an interruptible sleep ends on any signal, a killable one on SIGKILL.
 inline bool signal_pending_state(unsigned int state, const Task* t) {

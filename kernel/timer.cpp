@@ -166,8 +166,18 @@ void trigger_dyntick_cpu(Kernel& k, TimerBase& b, timer_list* t) {
     if (!k.cfg.nohz || (t->flags & TIMER_DEFERRABLE) || !b.is_idle) return;
     Cpu& target = k.cpu(b.cpu);
     if (in_guest() && &target == &this_cpu()) return;  // tick_irq_exit() re-evaluates
+    bool was_on = in_guest() && tl_core->irqs_on;  // still "under the base lock"
+    if (was_on) local_irq_disable_internal();
     resched_curr(target);
+    if (was_on) local_irq_enable_internal();
 }
+
+// The entry of a wheel operation: the call and raw_spin_lock_irqsave() of the
+// base, charged at once. Interrupts reach a CPU only at preemption points
+// (charge()), and the wheel code after this has none, so it runs as if under
+// the base lock with interrupts off without toggling them; the one path that
+// does charge (the IPI to a remote idle CPU) masks interrupts itself.
+void lock_base_charge(Kernel& k) { charge(k.cfg.costs.timer_mod + k.cfg.costs.lock_op); }
 
 void enqueue_timer(Kernel& k, TimerBase& b, timer_list* t, unsigned idx, unsigned long bucket_expiry) {
     hlist_add_head(&t->entry, &b.vectors[idx]);
@@ -206,13 +216,11 @@ int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
 
 int mod_timer_common(timer_list* t, unsigned long expires, int options) {
     Kernel& k = this_kernel();
-    charge(k.cfg.costs.timer_mod);
-    bool flags = kernel_irq_save(k);
+    lock_base_charge(k);
     unsigned long clk = 0, bucket_expiry = 0;
     unsigned idx = ~0u;
     int ret = 0;
     if (!t->function && !t->legacy_function) {
-        kernel_irq_restore(flags);
         if (t->data == kShutdownMagic) return 0;  // shut down: arming is ignored
         BUG();  // 6.1: BUG_ON(!timer->function)
     }
@@ -220,17 +228,14 @@ int mod_timer_common(timer_list* t, unsigned long expires, int options) {
     if (!(options & MOD_TIMER_NOTPENDING) && timer_pending(t)) {
         long diff = static_cast<long>(t->expires - expires);
         if (!diff) {
-            kernel_irq_restore(flags);
             return 1;
         }
         if ((options & MOD_TIMER_REDUCE) && diff <= 0) {
-            kernel_irq_restore(flags);
             return 1;
         }
         b = &lock_timer_base(k, t);
         forward_timer_base(k, *b);
         if (timer_pending(t) && (options & MOD_TIMER_REDUCE) && time_before_eq(t->expires, expires)) {
-            kernel_irq_restore(flags);
             return 1;
         }
         clk = b->clk;
@@ -239,7 +244,6 @@ int mod_timer_common(timer_list* t, unsigned long expires, int options) {
         if (idx == timer_get_idx(t)) {
             if (!(options & MOD_TIMER_REDUCE)) t->expires = expires;
             else if (time_after(t->expires, expires)) t->expires = expires;
-            kernel_irq_restore(flags);
             return 1;
         }
     } else {
@@ -248,7 +252,6 @@ int mod_timer_common(timer_list* t, unsigned long expires, int options) {
     }
     ret = detach_if_pending(t, *b, false);
     if (!ret && (options & MOD_TIMER_PENDING_ONLY)) {
-        kernel_irq_restore(flags);
         return 0;
     }
     TimerBase* nb = &get_target_base(k, t->flags);
@@ -263,7 +266,6 @@ int mod_timer_common(timer_list* t, unsigned long expires, int options) {
     t->expires = expires;
     if (idx != ~0u && clk == b->clk) enqueue_timer(k, *b, t, idx, bucket_expiry);
     else internal_add_timer(k, *b, t);
-    kernel_irq_restore(flags);
     return ret;
 }
 
@@ -298,7 +300,7 @@ __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
     // lock_map_acquire(&lockdep_map): 6.1 marks the callback as holding the
     // timer's pseudo-lock, so it shows in held-lock lists.
     lock_class_key* map = t->lockdep_key;
-    if (map && k.lockdep) k.lockdep->acquire_map(map, t->lockdep_name, this_ip());
+    if (map && k.lockdep) k.lockdep->acquire_map(map, _THIS_IP_);
     if (t->legacy_function) t->legacy_function(t->data);
     else t->function(t);
     if (map && k.lockdep) k.lockdep->release_map(map);
@@ -407,7 +409,7 @@ void init_timer_key(struct timer_list* timer, void (*func)(struct timer_list*), 
     timer->data = 0;
     timer->flags = flags | static_cast<u32>(in_guest() ? this_cpu().id : 0);
     timer->lockdep_key = key;
-    timer->lockdep_name = name;
+    if (key && !key->__emu_name) key->__emu_name = name;
 }
 
 void __emu_setup_timer(struct timer_list* timer, void (*func)(unsigned long), unsigned long data, unsigned int flags) {
@@ -434,13 +436,12 @@ void add_timer(struct timer_list* timer) {
 
 void add_timer_on(struct timer_list* timer, int cpu) {
     Kernel& k = this_kernel();
-    charge(k.cfg.costs.timer_mod);
+    lock_base_charge(k);
     BUG_ON(timer_pending(timer) || (!timer->function && !timer->legacy_function));
     if (cpu < 0 || cpu >= k.nr_cpus()) {
         WARN(1, "add_timer_on: CPU %d is not online\n", cpu);
         return;
     }
-    bool flags = kernel_irq_save(k);
     TimerBase& nb = base_of(k, timer->flags, cpu);
     TimerBase& b = lock_timer_base(k, timer);
     TimerBase* target = &nb;
@@ -448,27 +449,24 @@ void add_timer_on(struct timer_list* timer, int cpu) {
     timer->flags = (timer->flags & ~static_cast<u32>(TIMER_BASEMASK)) | static_cast<u32>(cpu);
     forward_timer_base(k, *target);
     internal_add_timer(k, *target, timer);
-    kernel_irq_restore(flags);
 }
 
 int __emu_timer_delete(struct timer_list* timer) {
     Kernel& k = this_kernel();
-    charge(k.cfg.costs.timer_mod);
-    if (!timer_pending(timer)) return 0;
-    bool flags = kernel_irq_save(k);
-    int ret = detach_if_pending(timer, lock_timer_base(k, timer), true);
-    kernel_irq_restore(flags);
-    return ret;
+    if (!timer_pending(timer)) {
+        charge(k.cfg.costs.timer_mod);
+        return 0;
+    }
+    lock_base_charge(k);
+    return detach_if_pending(timer, lock_timer_base(k, timer), true);
 }
 
 int try_to_del_timer_sync(struct timer_list* timer) {
     Kernel& k = this_kernel();
-    charge(k.cfg.costs.timer_mod);
-    bool flags = kernel_irq_save(k);
+    lock_base_charge(k);
     TimerBase& b = lock_timer_base(k, timer);
     int ret = -1;
     if (b.running_timer != timer) ret = detach_if_pending(timer, b, true);
-    kernel_irq_restore(flags);
     return ret;
 }
 

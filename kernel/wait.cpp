@@ -165,11 +165,11 @@ void finish_wait(struct wait_queue_head* q, struct wait_queue_entry* e) {
 }
 
 void __wake_up(struct wait_queue_head* q, unsigned int mode, int nr_exclusive, void* key) {
-    unsigned long flags = arch_local_irq_save();
+    bool irqs_were_on = kernel_irq_save(this_kernel());
     lock_queue(q);
     wake_locked(q, mode, nr_exclusive, key);
     q->lock.locked = 0;
-    arch_local_irq_restore(flags);
+    kernel_irq_restore(irqs_were_on);
 }
 
 void __wake_up_locked(struct wait_queue_head* q, unsigned int mode, int nr) { __wake_up(q, mode, nr, nullptr); }

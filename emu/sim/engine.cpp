@@ -3,6 +3,7 @@
 #include "emu/sim/panic.hpp"
 
 #include <algorithm>
+#include <cerrno>
 
 namespace emu {
 
@@ -63,6 +64,7 @@ Cycles Engine::min_clock() const {
 Engine::RunResult Engine::run(Cycles limit) {
     EMU_ASSERT(tl_core == nullptr, "Engine::run entered from guest context");
     m_loop.mark_active();
+    for (auto& c : m_cores) c->host_errno = &errno;
     while (!m_stop) {
         CpuCore* best = nullptr;
         Cycles second = kNever;

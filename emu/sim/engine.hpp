@@ -45,6 +45,9 @@ struct CpuCore final : IrqSink {
     Engine* engine = nullptr;
     Cycles halted_since = 0;
     Cycles halted_total = 0;
+    // The host thread's errno, which every guest task shares: the scheduler
+    // saves and restores it per task (glibc reaches it through a call).
+    int* host_errno = nullptr;
 
     void set_irq_level(int input, bool level) override;
     void refresh_deadline() { deadline = (intr && irqs_on) ? 0 : horizon; }

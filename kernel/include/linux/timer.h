@@ -14,9 +14,9 @@ struct timer_list {
 	void (*legacy_function)(unsigned long);
 	unsigned long data;
 	/* lockdep_map: call_timer_fn() "holds" it around the callback, so lock
-	 * reports taken inside a callback list ((&t)) as a held lock. */
+	 * reports taken inside a callback list ((&t)) as a held lock. The map's
+	 * name lives in the key (64 bytes per timer, one cache line). */
 	struct lock_class_key *lockdep_key;
-	const char *lockdep_name;
 };
 
 #define TIMER_CPUMASK 0x0003FFFF
