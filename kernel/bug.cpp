@@ -64,13 +64,14 @@ void print_modules(Kernel& k) {
     printk_emit(k, LOGLEVEL_DEFAULT, "Modules linked in:%s\n", mods.c_str());
 }
 
-void dump_stack_from(std::uintptr_t fp) {
+void dump_stack_from(std::uintptr_t fp, const PtRegs* regs) {
     Cpu& c = this_cpu();
     Kernel& k = c.k;
     Task* t = c.curr;
     printk_emit(k, LOGLEVEL_DEFAULT, "CPU: %d PID: %d Comm: %.20s %s %s #1\n", c.id, t->pid, t->comm,
                 taint_string(k).c_str(), kRelease);
     printk_emit(k, LOGLEVEL_DEFAULT, "%s\n", kHardware);
+    if (regs) show_regs(k, *regs);
     printk_emit(k, LOGLEVEL_DEFAULT, "Call Trace:\n");
     dump_stack_from_frames(fp);
 }
@@ -122,14 +123,19 @@ __attribute__((noinline)) void dump_stack_current() {
     for (;;) tl_core->engine->yield_to_loop(*tl_core);
 }
 
-void warn_report(Kernel& k, const char* file, int line, std::uintptr_t caller, const std::string& message) {
+// __warn() after the x86 trap: the registers are shown (RIP is the WARN
+// site) before the call trace, which starts at the caller of this function.
+__attribute__((noinline)) void warn_report(Kernel& k, const char* file, int line, std::uintptr_t caller,
+                                           const std::string& message) {
     Cpu& c = this_cpu();
+    auto fp = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+    PtRegs regs = capture_regs(c, caller, *reinterpret_cast<std::uintptr_t*>(fp));
     printk_emit(k, LOGLEVEL_WARNING, "------------[ cut here ]------------\n");
     if (!message.empty()) printk_emit(k, LOGLEVEL_WARNING, "%s", message.c_str());
     printk_emit(k, LOGLEVEL_WARNING, "WARNING: CPU: %d PID: %d at %s:%d %s\n", c.id, c.curr->pid, file, line,
                 format_symbol(k, caller).c_str());
     print_modules(k);
-    dump_stack_current();
+    dump_stack_from(fp, &regs);
     printk_emit(k, LOGLEVEL_WARNING, "---[ end trace 0000000000000000 ]---\n");
     add_taint(k, TAINT_WARN);
     if (k.cfg.panic_on_warn) kernel_panic(k, "panic_on_warn set ...");

@@ -7,6 +7,20 @@
 
 namespace emu::kern {
 
+// struct pt_regs, as a splat prints it (kernel/dumpstack.cpp).
+struct PtRegs {
+    std::uintptr_t ip = 0, sp = 0, flags = 0;
+    std::uintptr_t ax = 0, bx = 0, cx = 0, dx = 0, si = 0, di = 0, bp = 0;
+    std::uintptr_t r8 = 0, r9 = 0, r10 = 0, r11 = 0, r12 = 0, r13 = 0, r14 = 0, r15 = 0;
+    std::uintptr_t cr2 = 0;
+    int cpu = 0;
+};
+// RIP with the code bytes around it, RSP/EFLAGS, the general registers, and
+// the segment and control registers (show_regs() after the hardware line).
+void show_regs(Kernel& k, const PtRegs& r);
+// Registers for a WARN: the caller resumes at `ip`; `fp` is its frame.
+PtRegs capture_regs(Cpu& c, std::uintptr_t ip, std::uintptr_t fp);
+std::uintptr_t machine_flags(const Cpu& c, std::uintptr_t host_flags);
 std::string format_symbol(Kernel& k, std::uintptr_t addr);  // %pS
 std::string format_symbol_name(Kernel& k, std::uintptr_t addr);  // %ps: the name (and module), no offset
 // A frame of the fiber machinery, where call traces end.
@@ -16,7 +30,8 @@ void add_taint(Kernel& k, int flag);
 void print_modules(Kernel& k);
 // dump_stack(): the CPU line, the hardware line and a call trace of the caller.
 void dump_stack_current();
-void dump_stack_from(std::uintptr_t fp);
+// The same with a register block before the trace when `regs` is given (show_regs()).
+void dump_stack_from(std::uintptr_t fp, const PtRegs* regs = nullptr);
 // The frames of a call trace only (no CPU line), from frame pointer `fp` of the current task.
 void dump_stack_from_frames(std::uintptr_t fp);
 // SIGSEGV & co. in guest code become Oopses (kernel/fault.cpp).

@@ -23,14 +23,30 @@ namespace {
 
 constexpr std::size_t kAltStackSize = 256 * 1024;
 
+PtRegs fault_regs(Cpu& c, const ucontext_t* uc) {
+    const greg_t* g = uc->uc_mcontext.gregs;
+    auto u = [g](int i) { return static_cast<std::uintptr_t>(g[i]); };
+    PtRegs r;
+    r.ip = u(REG_RIP);
+    r.sp = u(REG_RSP);
+    r.flags = machine_flags(c, u(REG_EFL));
+    r.ax = u(REG_RAX), r.bx = u(REG_RBX), r.cx = u(REG_RCX), r.dx = u(REG_RDX);
+    r.si = u(REG_RSI), r.di = u(REG_RDI), r.bp = u(REG_RBP);
+    r.r8 = u(REG_R8), r.r9 = u(REG_R9), r.r10 = u(REG_R10), r.r11 = u(REG_R11);
+    r.r12 = u(REG_R12), r.r13 = u(REG_R13), r.r14 = u(REG_R14), r.r15 = u(REG_R15);
+    r.cpu = c.id;
+    r.cr2 = c.cr2;
+    return r;
+}
+
 void report_oops(Cpu& c, int sig, const siginfo_t* si, const ucontext_t* uc) {
     Kernel& k = c.k;
     k.oops_in_progress = true;
     auto addr = reinterpret_cast<std::uintptr_t>(si->si_addr);
-    auto rip = static_cast<std::uintptr_t>(uc->uc_mcontext.gregs[REG_RIP]);
     auto rbp = static_cast<std::uintptr_t>(uc->uc_mcontext.gregs[REG_RBP]);
     // The guest runs as kernel code: drop the hardware's user-mode bit (0x4).
     auto err = static_cast<unsigned long>(uc->uc_mcontext.gregs[REG_ERR]) & ~0x4ul;
+    if (sig == SIGSEGV || sig == SIGBUS) c.cr2 = addr;  // the CPU latches the faulting address
     Task* t = c.curr;
     std::uintptr_t lo = t->fiber.stack_lo();
     std::uintptr_t page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
@@ -60,12 +76,14 @@ void report_oops(Cpu& c, int sig, const siginfo_t* si, const ucontext_t* uc) {
     printk_emit(k, LOGLEVEL_DEFAULT, "CPU: %d PID: %d Comm: %.20s %s 6.1.0-emu #1\n", c.id, t->pid, t->comm,
                 taint_string(k).c_str());
     printk_emit(k, LOGLEVEL_DEFAULT, "Hardware name: emu deterministic SMP machine, BIOS emu 1.0 01/01/2026\n");
-    printk_emit(k, LOGLEVEL_DEFAULT, "RIP: 0010:%s\n", format_symbol(k, rip).c_str());
+    PtRegs regs = fault_regs(c, uc);
+    show_regs(k, regs);
     printk_emit(k, LOGLEVEL_DEFAULT, "Call Trace:\n");
     dump_stack_from_frames(rbp);
     print_modules(k);
-    printk_emit(k, LOGLEVEL_DEFAULT, "CR2: %016lx\n", static_cast<unsigned long>(addr));
+    if (sig == SIGSEGV || sig == SIGBUS) printk_emit(k, LOGLEVEL_DEFAULT, "CR2: %016lx\n", static_cast<unsigned long>(addr));
     printk_emit(k, LOGLEVEL_DEFAULT, "---[ end trace 0000000000000000 ]---\n");
+    show_regs(k, regs);  // oops_end(): the "executive summary" in case the oops scrolled away
     add_taint(k, TAINT_DIE);
 }
 

@@ -184,6 +184,7 @@ struct Cpu {
     // smp_call_function queue
     std::vector<std::pair<void (*)(void*), void*>> call_queue;
     std::uint64_t calls_queued = 0, calls_done = 0;  // tickets for smp_call_function_single(wait)
+    std::uintptr_t cr2 = 0;            // the last page-fault address (shown in register dumps)
     bool deadlocked = false;           // spinning on a lock it holds: never recovers
     const char* deadlock_why = "spins on a lock it already holds";
     Task* dead_task = nullptr;         // C: exited task whose stack the next context frees
