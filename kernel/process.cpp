@@ -26,7 +26,9 @@ void user_main(Task* t) {
     do_exit_task(code, 0);
 }
 
-void kthread_main(Task* t) {
+// kernel/kthread.c kthread(): named and kept out of line as in Linux, so
+// call traces of kernel threads end in "kthread+0x…" as they do there.
+__attribute__((noinline)) void kthread(Task* t) {
     if (t->kthread_should_stop) kthread_exit_current(-EINTR);  // stopped before it ever ran
     t->kthread_started = true;
     int ret = t->threadfn(t->threadfn_data);
@@ -48,7 +50,7 @@ void task_entry(void* arg) {
     c.preempt_count -= PREEMPT_DISABLE_OFFSET;  // the switch happened inside schedule()
     if (c.core.intr) preempt_point_slow();
     if (t->kind == TaskKind::User) user_main(t);
-    else kthread_main(t);
+    else kthread(t);
 }
 
 Task* spawn_user(Kernel& k, Task* parent, UserProgram program, std::vector<std::string> argv) {

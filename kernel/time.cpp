@@ -9,6 +9,7 @@
 #include "kernel/irq.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/sched.hpp"
+#include "kernel/stacktrace.hpp"
 #include "kernel/timer.hpp"
 
 #include "kernel/include/linux/ktime.h"
@@ -56,6 +57,38 @@ void remove_hrtimer(Hrtimer& h) {
     h.next = nullptr;
 }
 
+// watchdog_timer_fn() prints show_regs() of the context its interrupt hit:
+// in emu, the function that reached the preemption point where this tick was
+// taken (its caller when it is cpu_relax(), which Linux inlines), and the
+// trace from there.
+__attribute__((noinline)) void show_interrupted(Cpu& c) {
+    Task* t = c.curr;
+    std::uintptr_t lo = t->fiber.stack_lo(), hi = t->fiber.stack_hi();
+    auto fp = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+    auto frame_ok = [&](std::uintptr_t f) { return f >= lo && f + 16 <= hi && (f & 7) == 0; };
+    for (int depth = 0; depth < 64 && frame_ok(fp); ++depth) {
+        auto* frame = reinterpret_cast<std::uintptr_t*>(fp);
+        std::uintptr_t next = frame[0];
+        if (symbolize(frame[1]).name == "preempt_point_slow" && frame_ok(next)) {
+            // `next` is preempt_point_slow's frame: it returns into the interrupted function.
+            auto* pps = reinterpret_cast<std::uintptr_t*>(next);
+            std::uintptr_t rip = pps[1], ifp = pps[0];
+            if (symbolize(rip).name == "cpu_relax" && frame_ok(ifp)) {
+                rip = reinterpret_cast<std::uintptr_t*>(ifp)[1];
+                ifp = reinterpret_cast<std::uintptr_t*>(ifp)[0];
+            }
+            if (!frame_ok(ifp)) break;
+            PtRegs regs = capture_regs(c, rip, ifp);
+            regs.flags |= 0x200;  // the interrupt was taken: IF was set
+            dump_stack_from(ifp, &regs);
+            return;
+        }
+        if (next <= fp) break;
+        fp = next;
+    }
+    dump_stack_current();
+}
+
 void softlockup_check(Cpu& c, Cycles now) {
     Kernel& k = c.k;
     const Timebase& tb = k.engine.timebase();
@@ -69,7 +102,7 @@ void softlockup_check(Cpu& c, Cycles now) {
     printk_emit(k, LOGLEVEL_EMERG, "watchdog: BUG: soft lockup - CPU#%d stuck for %us! [%s:%d]\n", c.id, secs,
                 c.curr->comm, c.curr->pid);
     print_modules(k);
-    dump_stack_current();
+    show_interrupted(c);
     add_taint(k, TAINT_SOFTLOCKUP);
     if (c.deadlocked) {
         printk_emit(k, LOGLEVEL_EMERG, "emu: CPU#%d %s and can never make progress; stopping the machine\n", c.id,

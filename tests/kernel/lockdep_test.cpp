@@ -119,6 +119,10 @@ TEST_CASE("taking a held spinlock again: recursive-locking report, soft lockup, 
     CHECK(secs >= 20);
     CHECK(secs <= 26);
     CHECK(r.plain.find("recursive locking") < r.plain.find("soft lockup"));
+    // watchdog_timer_fn shows the registers of the code its interrupt hit: the spinning lock (SEMANTICS §9.5).
+    CHECK(std::regex_search(r.plain, std::regex(R"(soft lockup[^\n]*\nModules linked in:[^\n]*\nCPU: [^\n]*\n)"
+                                                R"(Hardware name: [^\n]*\nRIP: 0010:\w*spin_lock\w*\+0x[0-9a-f]+/0x[0-9a-f]+\n)"
+                                                R"(Code: [^\n]*<[0-9a-f]{2}>[^\n]*\nRSP: 0018:[0-9a-f]{16} EFLAGS: 000[0-9a-f]{2}[2367abef])")));
 }
 
 TEST_CASE("the classic deadlock: a timer takes the lock its interrupted task holds (spin_lock, not _bh)",
