@@ -123,22 +123,34 @@ __attribute__((noinline)) void dump_stack_current() {
     for (;;) tl_core->engine->yield_to_loop(*tl_core);
 }
 
-// __warn() after the x86 trap: the registers are shown (RIP is the WARN
-// site) before the call trace, which starts at the caller of this function.
+// __warn() after the x86 trap: the registers of the WARN site, then the call
+// trace from the site's caller (the site itself is the RIP line).
 __attribute__((noinline)) void warn_report(Kernel& k, const char* file, int line, std::uintptr_t caller,
                                            const std::string& message) {
     Cpu& c = this_cpu();
-    auto fp = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
-    PtRegs regs = capture_regs(c, caller, *reinterpret_cast<std::uintptr_t*>(fp));
+    // The frame the site called: ours, or __warn()'s for a guest WARN().
+    auto callee = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+    std::uintptr_t lo = c.curr->fiber.stack_lo(), hi = c.curr->fiber.stack_hi();
+    for (std::uintptr_t f = callee, depth = 0; depth < 4 && f >= lo && f + 16 <= hi; ++depth) {
+        auto* frame = reinterpret_cast<std::uintptr_t*>(f);
+        if (frame[1] == caller) {
+            callee = f;
+            break;
+        }
+        if (frame[0] <= f) break;
+        f = frame[0];
+    }
+    PtRegs regs = capture_regs(c, caller, callee);
     printk_emit(k, LOGLEVEL_WARNING, "------------[ cut here ]------------\n");
     if (!message.empty()) printk_emit(k, LOGLEVEL_WARNING, "%s", message.c_str());
     printk_emit(k, LOGLEVEL_WARNING, "WARNING: CPU: %d PID: %d at %s:%d %s\n", c.id, c.curr->pid, file, line,
                 format_symbol(k, caller).c_str());
     print_modules(k);
-    dump_stack_from(fp, &regs);
+    dump_stack_from(regs.bp, &regs);
+    // check_panic_on_warn() comes right after the registers.
+    if (k.cfg.panic_on_warn) kernel_panic(k, "panic_on_warn set ...");
     printk_emit(k, LOGLEVEL_WARNING, "---[ end trace 0000000000000000 ]---\n");
     add_taint(k, TAINT_WARN);
-    if (k.cfg.panic_on_warn) kernel_panic(k, "panic_on_warn set ...");
 }
 
 void schedule_bug(Task* prev) {

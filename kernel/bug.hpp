@@ -18,8 +18,9 @@ struct PtRegs {
 // RIP with the code bytes around it, RSP/EFLAGS, the general registers, and
 // the segment and control registers (show_regs() after the hardware line).
 void show_regs(Kernel& k, const PtRegs& r);
-// Registers for a WARN: the caller resumes at `ip`; `fp` is its frame.
-PtRegs capture_regs(Cpu& c, std::uintptr_t ip, std::uintptr_t fp);
+// Registers for a WARN or a soft lockup: the site is at `ip`, and `callee_fp`
+// is the frame of the function it called.
+PtRegs capture_regs(Cpu& c, std::uintptr_t ip, std::uintptr_t callee_fp);
 std::uintptr_t machine_flags(const Cpu& c, std::uintptr_t host_flags);
 std::string format_symbol(Kernel& k, std::uintptr_t addr);  // %pS
 std::string format_symbol_name(Kernel& k, std::uintptr_t addr);  // %ps: the name (and module), no offset

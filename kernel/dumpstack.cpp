@@ -64,7 +64,7 @@ public:
     }
 
     std::uintptr_t operator()(std::uintptr_t v) const {
-        if (m_task && v >= m_task->fiber.stack_lo() && v < m_task->fiber.stack_hi())  // vmapped kernel stack
+        if (m_task && v >= m_task->fiber.stack_lo() && v <= m_task->fiber.stack_hi())  // vmapped kernel stack
             return 0xffffc90000000000ul + (static_cast<std::uintptr_t>(m_task->pid) << 20) + (v - m_task->fiber.stack_lo());
         const Mapping* m = find(v);
         if (!m) return v;  // not an address: a plain number
@@ -124,9 +124,11 @@ void show_regs(Kernel& k, const PtRegs& raw) {
     p(fmt::format("CR2: {:016x} CR3: {:016x} CR4: {:016x}", r.cr2, 0x0000000002a0c000ul, 0x00000000003706f0ul));
 }
 
-// The registers at the caller of the function that calls this: callee-saved
-// ones are the caller's; RIP is where the caller resumes.
-PtRegs capture_regs(Cpu& c, std::uintptr_t ip, std::uintptr_t fp) {
+// Registers for a splat whose site is not a trap: RIP is the site, RBP its
+// frame and RSP its stack at the call, both read from the frame of the
+// function the site called (`callee_fp`). The other general registers are
+// whatever the reporting code holds: the host's, not the site's.
+PtRegs capture_regs(Cpu& c, std::uintptr_t ip, std::uintptr_t callee_fp) {
     PtRegs r;
     std::uintptr_t flags;
     asm volatile("pushfq; popq %0" : "=r"(flags));
@@ -145,8 +147,8 @@ PtRegs capture_regs(Cpu& c, std::uintptr_t ip, std::uintptr_t fp) {
     asm volatile("movq %%r14, %0" : "=m"(r.r14));
     asm volatile("movq %%r15, %0" : "=m"(r.r15));
     r.ip = ip;
-    r.bp = fp;
-    r.sp = fp + 16;  // the caller's stack just above the return address
+    r.bp = *reinterpret_cast<const std::uintptr_t*>(callee_fp);
+    r.sp = callee_fp + 16;  // the site's stack once the call returns
     r.flags = machine_flags(c, flags);
     r.cpu = c.id;
     r.cr2 = c.cr2;

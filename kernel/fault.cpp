@@ -46,7 +46,8 @@ void report_oops(Cpu& c, int sig, const siginfo_t* si, const ucontext_t* uc) {
     auto rbp = static_cast<std::uintptr_t>(uc->uc_mcontext.gregs[REG_RBP]);
     // The guest runs as kernel code: drop the hardware's user-mode bit (0x4).
     auto err = static_cast<unsigned long>(uc->uc_mcontext.gregs[REG_ERR]) & ~0x4ul;
-    if (sig == SIGSEGV || sig == SIGBUS) c.cr2 = addr;  // the CPU latches the faulting address
+    bool page_fault = sig == SIGSEGV || sig == SIGBUS;
+    if (page_fault) c.cr2 = addr;  // the CPU latches the faulting address
     Task* t = c.curr;
     std::uintptr_t lo = t->fiber.stack_lo();
     std::uintptr_t page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
@@ -54,7 +55,7 @@ void report_oops(Cpu& c, int sig, const siginfo_t* si, const ucontext_t* uc) {
         printk_emit(k, LOGLEVEL_EMERG, "BUG: stack guard page was hit at %016lx (stack is %016lx..%016lx)\n",
                     static_cast<unsigned long>(addr), static_cast<unsigned long>(lo),
                     static_cast<unsigned long>(t->fiber.stack_hi() - 1));
-    } else if (sig == SIGSEGV || sig == SIGBUS) {
+    } else if (page_fault) {
         if (addr < page)
             printk_emit(k, LOGLEVEL_ALERT, "BUG: kernel NULL pointer dereference, address: %016lx\n",
                         static_cast<unsigned long>(addr));
@@ -71,17 +72,12 @@ void report_oops(Cpu& c, int sig, const siginfo_t* si, const ucontext_t* uc) {
     } else {
         printk_emit(k, LOGLEVEL_EMERG, "invalid opcode: 0000 [#1] PREEMPT SMP NOPTI\n");
     }
-    if (sig == SIGSEGV || sig == SIGBUS)
+    if (page_fault)
         printk_emit(k, LOGLEVEL_EMERG, "Oops: %04lx [#1] PREEMPT SMP NOPTI\n", err & 0xffff);
-    printk_emit(k, LOGLEVEL_DEFAULT, "CPU: %d PID: %d Comm: %.20s %s 6.1.0-emu #1\n", c.id, t->pid, t->comm,
-                taint_string(k).c_str());
-    printk_emit(k, LOGLEVEL_DEFAULT, "Hardware name: emu deterministic SMP machine, BIOS emu 1.0 01/01/2026\n");
     PtRegs regs = fault_regs(c, uc);
-    show_regs(k, regs);
-    printk_emit(k, LOGLEVEL_DEFAULT, "Call Trace:\n");
-    dump_stack_from_frames(rbp);
+    dump_stack_from(rbp, &regs);  // CPU and hardware lines, the registers, the call trace
     print_modules(k);
-    if (sig == SIGSEGV || sig == SIGBUS) printk_emit(k, LOGLEVEL_DEFAULT, "CR2: %016lx\n", static_cast<unsigned long>(addr));
+    if (page_fault) printk_emit(k, LOGLEVEL_DEFAULT, "CR2: %016lx\n", static_cast<unsigned long>(addr));
     printk_emit(k, LOGLEVEL_DEFAULT, "---[ end trace 0000000000000000 ]---\n");
     show_regs(k, regs);  // oops_end(): the "executive summary" in case the oops scrolled away
     add_taint(k, TAINT_DIE);

@@ -334,8 +334,9 @@ bool should_resched_voluntary() {
 }
 
 // Interrupts, horizon and preemption: everything a preemption point does
-// besides counting cycles.
-void preempt_point_slow() {
+// besides counting cycles. Out of line always: splats find the interrupted
+// code by this function's frame.
+__attribute__((noinline)) void preempt_point_slow() {
     CpuCore* core = tl_core;
     bool yielded = false;
     for (;;) {

@@ -72,15 +72,16 @@ __attribute__((noinline)) void show_interrupted(Cpu& c) {
         if (symbolize(frame[1]).name == "preempt_point_slow" && frame_ok(next)) {
             // `next` is preempt_point_slow's frame: it returns into the interrupted function.
             auto* pps = reinterpret_cast<std::uintptr_t*>(next);
-            std::uintptr_t rip = pps[1], ifp = pps[0];
-            if (symbolize(rip).name == "cpu_relax" && frame_ok(ifp)) {
-                rip = reinterpret_cast<std::uintptr_t*>(ifp)[1];
-                ifp = reinterpret_cast<std::uintptr_t*>(ifp)[0];
+            std::uintptr_t rip = pps[1], callee = next;
+            if (symbolize(rip).name == "cpu_relax" && frame_ok(pps[0])) {
+                callee = pps[0];
+                rip = reinterpret_cast<std::uintptr_t*>(callee)[1];
             }
-            if (!frame_ok(ifp)) break;
-            PtRegs regs = capture_regs(c, rip, ifp);
-            regs.flags |= 0x200;  // the interrupt was taken: IF was set
-            dump_stack_from(ifp, &regs);
+            PtRegs regs = capture_regs(c, rip, callee);
+            if (!frame_ok(regs.bp)) break;
+            // An interrupt frame: IF was set, RF is clear.
+            regs.flags = (regs.flags & ~0x10000ul) | 0x200ul;
+            dump_stack_from(regs.bp, &regs);
             return;
         }
         if (next <= fp) break;

@@ -15,8 +15,9 @@
 // the mod_timer same-bucket shortcut, running_timer and timer_delete_sync
 // waiting for a callback on another CPU, the preempt-leak check, NOHZ target
 // selection (a timer armed on an idle CPU goes to a busy one unless PINNED),
-// waking a remote idle CPU whose tick is stopped.
-// Dropped: timer migration hierarchy (6.9+), lockdep maps of timers.
+// waking a remote idle CPU whose tick is stopped, the timer's lockdep map
+// held around its callback.
+// Dropped: timer migration hierarchy (6.9+).
 #include "kernel/timer.hpp"
 
 #include "kernel/bug.hpp"
@@ -173,10 +174,11 @@ void trigger_dyntick_cpu(Kernel& k, TimerBase& b, timer_list* t) {
 }
 
 // The entry of a wheel operation: the call and raw_spin_lock_irqsave() of the
-// base, charged at once. Interrupts reach a CPU only at preemption points
-// (charge()), and the wheel code after this has none, so it runs as if under
-// the base lock with interrupts off without toggling them; the one path that
-// does charge (the IPI to a remote idle CPU) masks interrupts itself.
+// base, charged at once. Interrupts reach a CPU, and other CPUs run, only at
+// preemption points (charge()), and the wheel code after this has none, so it
+// runs as if under the base lock with interrupts off without toggling them.
+// The one path that charges, the IPI to a remote idle CPU, comes last, once
+// the base is consistent; it masks interrupts as Linux does under the lock.
 void lock_base_charge(Kernel& k) { charge(k.cfg.costs.timer_mod + k.cfg.costs.lock_op); }
 
 void enqueue_timer(Kernel& k, TimerBase& b, timer_list* t, unsigned idx, unsigned long bucket_expiry) {
@@ -443,9 +445,7 @@ void add_timer_on(struct timer_list* timer, int cpu) {
         return;
     }
     TimerBase& nb = base_of(k, timer->flags, cpu);
-    TimerBase& b = lock_timer_base(k, timer);
     TimerBase* target = &nb;
-    (void)b;
     timer->flags = (timer->flags & ~static_cast<u32>(TIMER_BASEMASK)) | static_cast<u32>(cpu);
     forward_timer_base(k, *target);
     internal_add_timer(k, *target, timer);
@@ -453,11 +453,9 @@ void add_timer_on(struct timer_list* timer, int cpu) {
 
 int __emu_timer_delete(struct timer_list* timer) {
     Kernel& k = this_kernel();
-    if (!timer_pending(timer)) {
-        charge(k.cfg.costs.timer_mod);
-        return 0;
-    }
-    lock_base_charge(k);
+    charge(k.cfg.costs.timer_mod);  // before the test: a callback may re-arm the timer at this preemption point
+    if (!timer_pending(timer)) return 0;
+    charge(k.cfg.costs.lock_op);  // the base lock; detach_if_pending() tests again under it
     return detach_if_pending(timer, lock_timer_base(k, timer), true);
 }
 
