@@ -85,7 +85,7 @@ void dump_stack_from_frames(std::uintptr_t fp) {
     bool in_irq_part = irq_frame && fp < irq_frame;
     printk_emit(k, LOGLEVEL_DEFAULT, "%s\n", in_irq_part ? " <IRQ>" : " <TASK>");
     std::size_t frames = 0;
-    while (frames < 40 && fp >= lo && fp + 16 <= hi && (fp & 7) == 0) {
+    while (frames < 40 && frame_in_stack(fp, lo, hi)) {
         auto* frame = reinterpret_cast<std::uintptr_t*>(fp);
         std::uintptr_t ret = frame[1];
         if (!ret) break;
@@ -129,17 +129,10 @@ __attribute__((noinline)) void warn_report(Kernel& k, const char* file, int line
                                            const std::string& message) {
     Cpu& c = this_cpu();
     // The frame the site called: ours, or __warn()'s for a guest WARN().
-    auto callee = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
-    std::uintptr_t lo = c.curr->fiber.stack_lo(), hi = c.curr->fiber.stack_hi();
-    for (std::uintptr_t f = callee, depth = 0; depth < 4 && f >= lo && f + 16 <= hi; ++depth) {
-        auto* frame = reinterpret_cast<std::uintptr_t*>(f);
-        if (frame[1] == caller) {
-            callee = f;
-            break;
-        }
-        if (frame[0] <= f) break;
-        f = frame[0];
-    }
+    auto own = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+    std::uintptr_t callee = find_frame(own, c.curr->fiber.stack_lo(), c.curr->fiber.stack_hi(), 4,
+                                       [caller](std::uintptr_t ret) { return ret == caller; });
+    if (!callee) callee = own;  // `caller` is an address inside our caller, not a return address
     PtRegs regs = capture_regs(c, caller, callee);
     printk_emit(k, LOGLEVEL_WARNING, "------------[ cut here ]------------\n");
     if (!message.empty()) printk_emit(k, LOGLEVEL_WARNING, "%s", message.c_str());

@@ -150,7 +150,7 @@ Symbol symbolize(std::uintptr_t addr) {
 
 std::vector<std::uintptr_t> walk_frames(std::uintptr_t fp, std::uintptr_t lo, std::uintptr_t hi, std::size_t max) {
     std::vector<std::uintptr_t> out;
-    while (out.size() < max && fp >= lo && fp + 16 <= hi && (fp & 7) == 0) {
+    while (out.size() < max && frame_in_stack(fp, lo, hi)) {
         auto* frame = reinterpret_cast<std::uintptr_t*>(fp);
         std::uintptr_t next = frame[0];
         std::uintptr_t ret = frame[1];

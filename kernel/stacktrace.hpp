@@ -21,6 +21,23 @@ struct Symbol {
 
 // Looks up the function containing `addr`. Thread-compatible, cached per object.
 Symbol symbolize(std::uintptr_t addr);
+// A frame pointer that can be read: inside the stack [lo, hi), aligned, with
+// room for the saved frame pointer and the return address.
+inline bool frame_in_stack(std::uintptr_t fp, std::uintptr_t lo, std::uintptr_t hi) {
+    return fp >= lo && fp + 16 <= hi && (fp & 7) == 0;
+}
+// The first frame at or above `fp` (at most `max` frames up) whose return
+// address satisfies `pred`, or 0.
+template <class Pred>
+std::uintptr_t find_frame(std::uintptr_t fp, std::uintptr_t lo, std::uintptr_t hi, int max, Pred pred) {
+    for (int depth = 0; depth < max && frame_in_stack(fp, lo, hi); ++depth) {
+        auto* frame = reinterpret_cast<const std::uintptr_t*>(fp);
+        if (pred(frame[1])) return fp;
+        if (frame[0] <= fp) break;
+        fp = frame[0];
+    }
+    return 0;
+}
 // Return addresses of the frames above `fp` that lie inside [lo, hi).
 std::vector<std::uintptr_t> walk_frames(std::uintptr_t fp, std::uintptr_t lo, std::uintptr_t hi, std::size_t max = 48);
 // Maps an object path to a module name for the " [module]" suffix (set by the module loader).

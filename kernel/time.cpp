@@ -64,28 +64,22 @@ void remove_hrtimer(Hrtimer& h) {
 __attribute__((noinline)) void show_interrupted(Cpu& c) {
     Task* t = c.curr;
     std::uintptr_t lo = t->fiber.stack_lo(), hi = t->fiber.stack_hi();
-    auto fp = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
-    auto frame_ok = [&](std::uintptr_t f) { return f >= lo && f + 16 <= hi && (f & 7) == 0; };
-    for (int depth = 0; depth < 64 && frame_ok(fp); ++depth) {
-        auto* frame = reinterpret_cast<std::uintptr_t*>(fp);
-        std::uintptr_t next = frame[0];
-        if (symbolize(frame[1]).name == "preempt_point_slow" && frame_ok(next)) {
-            // `next` is preempt_point_slow's frame: it returns into the interrupted function.
-            auto* pps = reinterpret_cast<std::uintptr_t*>(next);
-            std::uintptr_t rip = pps[1], callee = next;
-            if (symbolize(rip).name == "cpu_relax" && frame_ok(pps[0])) {
-                callee = pps[0];
-                rip = reinterpret_cast<std::uintptr_t*>(callee)[1];
-            }
-            PtRegs regs = capture_regs(c, rip, callee);
-            if (!frame_ok(regs.bp)) break;
+    auto named = [](const char* name) { return [name](std::uintptr_t ret) { return symbolize(ret).name == name; }; };
+    // The interrupt entry returns into preempt_point_slow(), whose frame returns into the interrupted code.
+    std::uintptr_t entry = find_frame(reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0)), lo, hi, 64,
+                                      named("preempt_point_slow"));
+    std::uintptr_t callee = entry ? *reinterpret_cast<const std::uintptr_t*>(entry) : 0;
+    if (frame_in_stack(callee, lo, hi)) {
+        if (std::uintptr_t relax = find_frame(callee, lo, hi, 1, named("cpu_relax")))
+            if (frame_in_stack(*reinterpret_cast<const std::uintptr_t*>(relax), lo, hi))
+                callee = *reinterpret_cast<const std::uintptr_t*>(relax);
+        PtRegs regs = capture_regs(c, reinterpret_cast<const std::uintptr_t*>(callee)[1], callee);
+        if (frame_in_stack(regs.bp, lo, hi)) {
             // An interrupt frame: IF was set, RF is clear.
             regs.flags = (regs.flags & ~0x10000ul) | 0x200ul;
             dump_stack_from(regs.bp, &regs);
             return;
         }
-        if (next <= fp) break;
-        fp = next;
     }
     dump_stack_current();
 }
