@@ -11,6 +11,9 @@
 #include <cstdint>
 #include <vector>
 
+// switch_x86_64.S: jump_fcontext with `ret`, for a predictable return path.
+extern "C" boost::context::detail::transfer_t emu_swap_fcontext(boost::context::detail::fcontext_t to, void* data);
+
 namespace emu {
 
 class StackPool {
@@ -54,6 +57,11 @@ public:
     // sanitizer builds): every extra return on the way back from a stack
     // switch is a return-address misprediction, so the switch path is flat.
     static void switch_to(Fiber& from, Fiber& to);
+    // The same, for a switch between two tasks at schedule()'s one call site
+    // (emu_swap_fcontext: the resumed task's returns are then predicted).
+    // The engine loop's switches keep jump_fcontext: they alternate between
+    // two different sites, which its indirect jump predicts better.
+    static void switch_task(Fiber& from, Fiber& to);
 
     bool has_stack() const { return m_stack_lo != nullptr; }
     std::uintptr_t stack_lo() const { return reinterpret_cast<std::uintptr_t>(m_stack_lo); }
@@ -88,6 +96,14 @@ inline void Fiber::switch_to(Fiber& from, Fiber& to) {
     to.m_active = true;
     SwitchArgs args{&from, &to};
     boost::context::detail::transfer_t t = boost::context::detail::jump_fcontext(to.m_ctx, &args);
+    static_cast<SwitchArgs*>(t.data)->from->m_ctx = t.fctx;
+}
+inline void Fiber::switch_task(Fiber& from, Fiber& to) {
+    if (__builtin_expect(!from.m_active || to.m_active || &from == &to, 0)) bad_switch(from, to);
+    from.m_active = false;
+    to.m_active = true;
+    SwitchArgs args{&from, &to};
+    boost::context::detail::transfer_t t = emu_swap_fcontext(to.m_ctx, &args);
     static_cast<SwitchArgs*>(t.data)->from->m_ctx = t.fctx;
 }
 #endif
