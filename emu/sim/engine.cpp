@@ -7,7 +7,7 @@
 
 namespace emu {
 
-constinit thread_local CpuCore* tl_core = nullptr;
+constinit thread_local CpuCore* tl_core __attribute__((tls_model("local-exec"))) = nullptr;
 
 void CpuCore::set_irq_level(int, bool level) {
     intr = level;

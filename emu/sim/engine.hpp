@@ -55,7 +55,10 @@ struct CpuCore final : IrqSink {
 
 // The core executing on this host thread (null in the engine loop). Each host
 // thread runs at most one machine at a time; two machines can coexist.
-extern constinit thread_local CpuCore* tl_core;
+// local-exec: emu's code is linked into executables only (guest modules never
+// see it), so every kernel entry reaches its core with one %fs-relative load
+// instead of a GOT load first.
+extern constinit thread_local CpuCore* tl_core __attribute__((tls_model("local-exec")));
 
 class Engine {
 public:
