@@ -188,14 +188,15 @@ using namespace emu::kern;
 
 extern "C" {
 
-void __might_sleep(const char* file, int line) {
+// The checks of __might_sleep() that can report or reschedule, out of line:
+// wait_event() and every other sleeping call pass through __might_sleep().
+__attribute__((noinline, cold)) static void might_sleep_slow(const char* file, int line, std::uintptr_t caller) {
     Cpu& c = this_cpu();
-    charge(c.k.cfg.costs.api_call);
     Task* t = c.curr;
     if (t->__state != TASK_RUNNING && !c.k.oops_in_progress) {
         if (!c.k.warned_blocking_state) {  // WARN_ONCE: once per boot
             c.k.warned_blocking_state = true;
-            warn_report(c.k, file, line, reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)),
+            warn_report(c.k, file, line, caller,
                         fmt::format("do not call blocking ops when !TASK_RUNNING; state={:x} set at [<{:p}>] {}\n",
                                     t->__state, static_cast<void*>(nullptr), "set_current_state"));
         }
@@ -204,6 +205,18 @@ void __might_sleep(const char* file, int line) {
     // PREEMPT_VOLUNTARY: might_sleep() sites are also rescheduling points.
     if (c.k.cfg.preempt == PreemptModel::Voluntary && should_resched_voluntary() && t->__state == TASK_RUNNING)
         __schedule(true);
+}
+
+void __might_sleep(const char* file, int line) {
+    charge(this_kernel().cfg.costs.api_call);
+    const Cpu& c = this_cpu();  // after the preemption point: the task may have moved
+    const Task* t = c.curr;
+    // Running, preemptible, not the idle task, nothing to reschedule: nothing to report or do.
+    if (__builtin_expect(t->__state == TASK_RUNNING && c.preempt_count == 0 && c.core.irqs_on && !c.need_resched &&
+                             !t->is_idle(),
+                         1))
+        return;
+    might_sleep_slow(file, line, reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)));
 }
 
 void __warn(const char* file, int line, void* caller, const char* fmt, ...) {

@@ -200,7 +200,7 @@ inline constexpr int kRescheduleVector = 0xfd;
 
 // The machine running on this host thread: the kernel reaches "its" CPU from
 // the core that executes (never thread_local per-CPU data: fibers share a thread).
-inline Cpu& this_cpu() { return *static_cast<Cpu*>(tl_core->kernel_cpu); }
+inline Cpu& this_cpu() { return *static_cast<Cpu*>(tl_kernel_cpu); }
 inline bool in_guest() { return tl_core != nullptr; }
 
 void preempt_point_slow();

@@ -8,6 +8,7 @@
 namespace emu {
 
 constinit thread_local CpuCore* tl_core __attribute__((tls_model("local-exec"))) = nullptr;
+constinit thread_local void* tl_kernel_cpu __attribute__((tls_model("local-exec"))) = nullptr;
 
 void CpuCore::set_irq_level(int, bool level) {
     intr = level;
@@ -93,11 +94,13 @@ Engine::RunResult Engine::run(Cycles limit) {
         best->refresh_deadline();
         ++m_steps;
         tl_core = best;
+        tl_kernel_cpu = best->kernel_cpu;
         m_step_core.store(best->id, std::memory_order_relaxed);
         m_step_in_progress.store(m_steps, std::memory_order_relaxed);
         Fiber::switch_to(m_loop, *best->running);
         m_step_in_progress.store(0, std::memory_order_relaxed);
         tl_core = nullptr;
+        tl_kernel_cpu = nullptr;
     }
     return RunResult::Stopped;
 }

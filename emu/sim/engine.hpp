@@ -59,6 +59,8 @@ struct CpuCore final : IrqSink {
 // see it), so every kernel entry reaches its core with one %fs-relative load
 // instead of a GOT load first.
 extern constinit thread_local CpuCore* tl_core __attribute__((tls_model("local-exec")));
+// tl_core->kernel_cpu, kept beside it: the kernel's this_cpu() is then one load.
+extern constinit thread_local void* tl_kernel_cpu __attribute__((tls_model("local-exec")));
 
 class Engine {
 public:
