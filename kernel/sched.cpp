@@ -65,18 +65,22 @@ Cycles curr_vruntime(const Cpu& c) {
     return t->vruntime + (c.core.clock > t->exec_start ? c.core.clock - t->exec_start : 0);
 }
 
-void update_min_vruntime(Cpu& c) {
-    Cycles m = kNever;
-    if (!c.curr->is_idle()) m = curr_vruntime(c);
+// `cv`: curr_vruntime(c), or kNever when the idle task runs.
+void update_min_vruntime(Cpu& c, Cycles cv) {
+    Cycles m = cv;
     list_head* pos;
     list_for_each(pos, &c.runqueue) m = std::min(m, list_entry(pos, Task, run_node)->vruntime);
     if (m != kNever && m > c.min_vruntime) c.min_vruntime = m;
 }
 
+Cycles curr_vruntime_or_never(const Cpu& c) { return c.curr->is_idle() ? kNever : curr_vruntime(c); }
+
+void update_min_vruntime(Cpu& c) { update_min_vruntime(c, curr_vruntime_or_never(c)); }
+
 // place_entity(): a task that slept gets at most half a latency period of credit.
-void place_woken(Cpu& c, Task* p, bool fresh) {
+void place_woken(Cpu& c, Task* p, bool fresh, Cycles cv) {
     Kernel& k = c.k;
-    update_min_vruntime(c);
+    update_min_vruntime(c, cv);
     Cycles credit = k.sched_sleeper_credit;
     Cycles floor = fresh ? c.min_vruntime : (c.min_vruntime > credit ? c.min_vruntime - credit : 0);
     if (fresh || p->vruntime < floor) p->vruntime = floor;
@@ -84,12 +88,19 @@ void place_woken(Cpu& c, Task* p, bool fresh) {
 
 // check_preempt_wakeup(): the woken task runs first if it is "behind" by more
 // than the wake-up granularity -- a task that slept preempts a CPU hog.
-void check_preempt_wakeup(Cpu& target, Task* p) {
-    Task* curr = target.curr;
-    if (curr->is_idle()) return resched_curr(target);
+// `cv` as for update_min_vruntime() (the clock has not moved since).
+void check_preempt_wakeup(Cpu& target, Task* p, Cycles cv) {
+    if (cv == kNever) return resched_curr(target);
     Kernel& k = target.k;
-    Cycles cv = curr_vruntime(target);
     if (cv > p->vruntime && cv - p->vruntime > k.sched_wakeup_gran) resched_curr(target);
+}
+
+// Places a woken or new task on `target`'s run queue and lets it preempt.
+[[gnu::always_inline]] inline void activate_task(Cpu& target, Task* p, bool fresh) {
+    Cycles cv = curr_vruntime_or_never(target);
+    place_woken(target, p, fresh, cv);
+    enqueue(target, p);
+    check_preempt_wakeup(target, p, cv);
 }
 
 void migrate_vruntime(Task* t, const Cpu& from, const Cpu& to) {
@@ -192,9 +203,7 @@ void wake_up_new_task(Task* p) {
         }
         target = best ? best : &k.cpu(0);
     }
-    place_woken(*target, p, true);
-    enqueue(*target, p);
-    check_preempt_wakeup(*target, p);
+    activate_task(*target, p, true);
 }
 
 int try_to_wake_up(Task* p, unsigned int state) {
@@ -207,9 +216,7 @@ int try_to_wake_up(Task* p, unsigned int state) {
     Cpu* prev = p->home;
     Cpu& target = select_task_rq(k, p);
     if (prev && prev != &target) migrate_vruntime(p, *prev, target);
-    place_woken(target, p, false);
-    enqueue(target, p);
-    check_preempt_wakeup(target, p);
+    activate_task(target, p, false);
     return 1;
 }
 
@@ -278,9 +285,12 @@ void finish_task_switch(Cpu& c) {
         // tick restarts so jiffies and the soft-lockup detector go on.
         if (prev->is_idle() && c.tick_stopped) tick_nohz_idle_exit(c);
         if (preempt) ++prev->nivcsw; else ++prev->nvcsw;
+        // update_curr(): charge the run to prev, then it counts from now
+        // (update_min_vruntime() must not add the same run again).
         Cycles now = c.core.clock;
         prev->sum_exec += now - prev->exec_start;
         if (!prev->is_idle()) prev->vruntime += now - prev->exec_start;
+        prev->exec_start = now;
         update_min_vruntime(c);
         prev->on_cpu = 0;
         if (prev->exited) c.dead_task = prev;

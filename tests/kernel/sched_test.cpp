@@ -127,3 +127,35 @@ TEST_CASE("two CPU hogs on one CPU share it by time slices", "[kernel][sched]") 
     CHECK(hogs[0].ran > 40);
     CHECK(hogs[1].ran > 40);
 }
+
+// update_curr() charges the run to the task before update_min_vruntime()
+// looks at it, so the queue's floor never counts a run twice: when the only
+// runnable task blocks, min_vruntime is exactly that task's vruntime (CFS,
+// kernel/sched/fair.c; SEMANTICS §12 names CFS for 6.1).
+TEST_CASE("min_vruntime follows the task that ran, counting its run once", "[kernel][sched]") {
+    struct Runner {
+        volatile bool blocked = false;
+    } runner;
+    Cycles floor_after = 0, vruntime_after = 0, ran = 0;
+    auto r = run_guest(default_config(1), [&](Machine&) {
+        task_struct* a = kthread_run(
+            [](void* p) -> int {
+                mdelay(5);
+                static_cast<Runner*>(p)->blocked = true;
+                while (!kthread_should_stop()) msleep(1000);
+                return 0;
+            },
+            &runner, "runner");
+        msleep(50);  // the runner alone runs 5 ms, then blocks; the CPU idles
+        REQUIRE(runner.blocked);
+        kern::Task* t = kern::Task::of(a);
+        floor_after = kern::this_cpu().min_vruntime;
+        vruntime_after = t->vruntime;
+        ran = t->sum_exec;
+        kthread_stop(a);
+        return 0;
+    });
+    REQUIRE(r.status == 0);
+    CHECK(ran >= 5'000'000);  // 5 ms at 1 GHz
+    CHECK(floor_after == vruntime_after);
+}
