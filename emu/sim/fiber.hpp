@@ -73,6 +73,8 @@ public:
     };
 
 private:
+    template <boost::context::detail::transfer_t (*Jump)(boost::context::detail::fcontext_t, void*)>
+    static void switch_via(Fiber& from, Fiber& to);
     static void trampoline(boost::context::detail::transfer_t t);
     [[noreturn]] static void bad_switch(const Fiber& from, const Fiber& to);
 
@@ -90,22 +92,17 @@ private:
 };
 
 #ifndef EMU_SANITIZE
-inline void Fiber::switch_to(Fiber& from, Fiber& to) {
+template <boost::context::detail::transfer_t (*Jump)(boost::context::detail::fcontext_t, void*)>
+inline void Fiber::switch_via(Fiber& from, Fiber& to) {
     if (__builtin_expect(!from.m_active || to.m_active || &from == &to, 0)) bad_switch(from, to);
     from.m_active = false;
     to.m_active = true;
     SwitchArgs args{&from, &to};
-    boost::context::detail::transfer_t t = boost::context::detail::jump_fcontext(to.m_ctx, &args);
+    boost::context::detail::transfer_t t = Jump(to.m_ctx, &args);
     static_cast<SwitchArgs*>(t.data)->from->m_ctx = t.fctx;
 }
-inline void Fiber::switch_task(Fiber& from, Fiber& to) {
-    if (__builtin_expect(!from.m_active || to.m_active || &from == &to, 0)) bad_switch(from, to);
-    from.m_active = false;
-    to.m_active = true;
-    SwitchArgs args{&from, &to};
-    boost::context::detail::transfer_t t = emu_swap_fcontext(to.m_ctx, &args);
-    static_cast<SwitchArgs*>(t.data)->from->m_ctx = t.fctx;
-}
+inline void Fiber::switch_to(Fiber& from, Fiber& to) { switch_via<boost::context::detail::jump_fcontext>(from, to); }
+inline void Fiber::switch_task(Fiber& from, Fiber& to) { switch_via<emu_swap_fcontext>(from, to); }
 #endif
 
 }  // namespace emu
