@@ -303,8 +303,8 @@ __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
     // timer's pseudo-lock, so it shows in held-lock lists.
     lock_class_key* map = t->lockdep_key;
     if (map && k.lockdep) k.lockdep->acquire_map(map, _THIS_IP_);
-    if (t->legacy_function) t->legacy_function(t->data);
-    else t->function(t);
+    if (t->function) t->function(t);
+    else t->legacy_function(t->data);  // setup_timer(): function stays NULL
     if (map && k.lockdep) k.lockdep->release_map(map);
     Cpu& after = this_cpu();
     if (count != after.preempt_count) {

@@ -5,18 +5,21 @@
 #include "lockdep.h"
 
 struct timer_list {
+	/* What arming and expiry touch comes first, in 44 bytes (Linux's own
+	 * timer_list is 40): a timer embedded anywhere then usually costs one
+	 * cache line per operation, not two. */
 	struct hlist_node entry;           /* pprev == NULL <=> not pending */
 	unsigned long expires;
 	void (*function)(struct timer_list *);
-	u32 flags;
-	/* setup_timer()-era timers (removed in Linux 4.15, kept for old lab texts):
-	 * legacy_function(data) is called instead of function(timer). */
-	void (*legacy_function)(unsigned long);
-	unsigned long data;
 	/* lockdep_map: call_timer_fn() "holds" it around the callback, so lock
 	 * reports taken inside a callback list ((&t)) as a held lock. The map's
 	 * name lives in the key (64 bytes per timer, one cache line). */
 	struct lock_class_key *lockdep_key;
+	u32 flags;
+	/* setup_timer()-era timers (removed in Linux 4.15, kept for old lab texts):
+	 * function is NULL and legacy_function(data) is called instead. */
+	void (*legacy_function)(unsigned long);
+	unsigned long data;
 };
 
 #define TIMER_CPUMASK 0x0003FFFF
@@ -30,7 +33,7 @@ struct timer_list {
 #define TIMER_ARRAYMASK 0xFFC00000
 #define TIMER_TRACE_FLAGMASK (TIMER_MIGRATING | TIMER_DEFERRABLE | TIMER_PINNED | TIMER_IRQSAFE)
 
-#define __TIMER_INITIALIZER(_function, _flags) { { NULL, NULL }, 0, (_function), (_flags), NULL, 0 }
+#define __TIMER_INITIALIZER(_function, _flags) { { NULL, NULL }, 0, (_function), NULL, (_flags), NULL, 0 }
 #define DEFINE_TIMER(_name, _function) struct timer_list _name = __TIMER_INITIALIZER(_function, 0)
 
 EMU_BEGIN_DECLS
