@@ -292,7 +292,6 @@ public:
     int poweroff_status = 0;
     int exit_code_hint = 0;           // non-zero: why the machine stopped (see emu/machine)
     unsigned long might_sleep_prev_jiffy = 0;
-    bool lockdep_enabled = true;
     bool oops_in_progress = false;
     // WARN_ONCE sites of the kernel itself: once per boot, per machine.
     bool warned_timer_preempt_leak = false;

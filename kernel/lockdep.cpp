@@ -132,8 +132,15 @@ bool Lockdep::mark(Task* t, void*, LockClass* cls, Usage u, std::uintptr_t ip) {
 }
 
 void Lockdep::acquire(spinlock_t* lock, std::uintptr_t ip, bool trylock) {
-    if (!m_enabled || !m_k.lockdep_enabled) return;
+    if (!m_enabled) return;
     acquire_class(lock, class_of(lock), ip, trylock);
+}
+
+void Lockdep::acquire_map_slow(lock_class_key* key, std::uintptr_t ip) {
+    if (!m_enabled) return;
+    // A key first seen, or last registered by another machine's checker.
+    if (key->__emu_owner != this || !key->__emu_class) register_map(key);
+    acquire_class(key, static_cast<LockClass*>(key->__emu_class), ip, false);
 }
 
 void Lockdep::register_map(lock_class_key* key) {

@@ -23,25 +23,25 @@ public:
     // lock_map_acquire()/release() of a struct lockdep_map (e.g. a timer's):
     // a pseudo-lock keyed by its class key, named "(NAME)", wait type {0:0}.
     // Inline: a timer callback takes its map on every expiry. The class is
-    // cached in the key, so after the first expiry this is one call.
-    void acquire_map(lock_class_key* key, std::uintptr_t ip) {
-        if (!m_enabled || !m_k.lockdep_enabled) return;
-        if (key->__emu_owner != this || !key->__emu_class) register_map(key);
-        auto* cls = static_cast<LockClass*>(key->__emu_class);
-        Cpu& c = this_cpu();
+    // cached in the key; once it has the usage states of this context and
+    // nothing else is held (no report is possible), the map is only recorded.
+    // `c`: the executing CPU.
+    void acquire_map(lock_class_key* key, std::uintptr_t ip, Cpu& c) {
         Task* t = c.curr;
-        unsigned need = usage_needed(c.preempt_count, c.core.irqs_on, false);
-        // Nothing held and no new usage state: no report is possible, just record the lock.
-        if ((cls->usage & need) == need && t->lockdep_depth == 0) {
-            t->held_locks[0] = HeldLock{key, cls, ip};
-            t->lockdep_depth = 1;
-            return;
+        if (__builtin_expect(key->__emu_owner == this && m_enabled && t->lockdep_depth == 0, 1)) {
+            auto* cls = static_cast<LockClass*>(key->__emu_class);
+            unsigned need = usage_needed(c.preempt_count, c.core.irqs_on, false);
+            if ((cls->usage & need) == need) {
+                t->held_locks[0] = HeldLock{key, cls, ip};
+                t->lockdep_depth = 1;
+                return;
+            }
         }
-        acquire_class(key, cls, ip, false);
+        acquire_map_slow(key, ip);
     }
-    void release_map(lock_class_key* key) {
+    void release_map(lock_class_key* key, Cpu& c) {
         // The common case: the map is the most recent lock held.
-        Task* t = this_cpu().curr;
+        Task* t = c.curr;
         int top = t->lockdep_depth - 1;
         if (top >= 0 && t->held_locks[static_cast<std::size_t>(top)].lock == key) t->lockdep_depth = top;
         else release(key);
@@ -72,6 +72,7 @@ private:
     }
     LockClass* class_of(spinlock_t* lock);
     void register_map(lock_class_key* key);
+    void acquire_map_slow(lock_class_key* key, std::uintptr_t ip);
     void acquire_class(void* id, LockClass* cls, std::uintptr_t ip, bool trylock);
     bool mark(Task* t, void* lock, LockClass* cls, Usage u, std::uintptr_t ip);
     std::string lock_line(const LockClass* cls, std::uintptr_t ip);

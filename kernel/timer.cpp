@@ -146,9 +146,10 @@ int nohz_timer_target(Kernel& k) {
     return self.id;
 }
 
-TimerBase& get_target_base(Kernel& k, u32 tflags) {
-    if (!(tflags & TIMER_PINNED)) return base_of(k, tflags, nohz_timer_target(k));
-    return base_of(k, tflags, this_cpu().id);
+// get_target_base(), as a CPU number: the base is that CPU's of the timer's kind.
+int target_cpu(Kernel& k, u32 tflags) {
+    if (!(tflags & TIMER_PINNED)) return nohz_timer_target(k);
+    return this_cpu().id;
 }
 
 void forward_timer_base(Kernel& k, TimerBase& b) {
@@ -181,7 +182,8 @@ void trigger_dyntick_cpu(Kernel& k, TimerBase& b, timer_list* t) {
 // the base is consistent; it masks interrupts as Linux does under the lock.
 void lock_base_charge(Kernel& k) { charge(k.cfg.costs.timer_mod + k.cfg.costs.lock_op); }
 
-void enqueue_timer(Kernel& k, TimerBase& b, timer_list* t, unsigned idx, unsigned long bucket_expiry) {
+[[gnu::always_inline]] inline void enqueue_timer(Kernel& k, TimerBase& b, timer_list* t, unsigned idx,
+                                                unsigned long bucket_expiry) {
     hlist_add_head(&t->entry, &b.vectors[idx]);
     set_bit_map(b, idx);
     timer_set_idx(t, idx);
@@ -256,11 +258,11 @@ int mod_timer_common(timer_list* t, unsigned long expires, int options) {
     if (!ret && (options & MOD_TIMER_PENDING_ONLY)) {
         return 0;
     }
-    TimerBase* nb = &get_target_base(k, t->flags);
-    if (b != nb) {
+    int target = target_cpu(k, t->flags);
+    if (b->cpu != target) {
         // A running callback keeps its timer on its base (serialisation, timer_delete_sync).
         if (b->running_timer != t) {
-            b = nb;
+            b = &base_of(k, t->flags, target);
             t->flags = (t->flags & ~static_cast<u32>(TIMER_BASEMASK)) | static_cast<u32>(b->cpu);
             forward_timer_base(k, *b);
         }
@@ -302,11 +304,11 @@ __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
     // lock_map_acquire(&lockdep_map): 6.1 marks the callback as holding the
     // timer's pseudo-lock, so it shows in held-lock lists.
     lock_class_key* map = t->lockdep_key;
-    if (map && k.lockdep) k.lockdep->acquire_map(map, _THIS_IP_);
+    if (map && k.lockdep) k.lockdep->acquire_map(map, _THIS_IP_, c);  // same CPU: a softirq never migrates
     if (t->function) t->function(t);
     else t->legacy_function(t->data);  // setup_timer(): function stays NULL
-    if (map && k.lockdep) k.lockdep->release_map(map);
-    Cpu& after = this_cpu();
+    Cpu& after = this_cpu();  // the callback may have slept (a bug Linux survives)
+    if (map && k.lockdep) k.lockdep->release_map(map, after);
     if (count != after.preempt_count) {
         std::uintptr_t fn = t->legacy_function ? reinterpret_cast<std::uintptr_t>(t->legacy_function)
                                                : reinterpret_cast<std::uintptr_t>(t->function);
@@ -367,8 +369,6 @@ __attribute__((noinline)) void run_timer_softirq(softirq_action*) {
 }
 
 }  // namespace
-
-int wheel_levels(const Kernel& k) { return k.cfg.hz > 100 ? 9 : 8; }
 
 unsigned long timer_base_next_expiry(Kernel& k, TimerBase& b) { return next_timer_interrupt(b, wheel_levels(k)); }
 
