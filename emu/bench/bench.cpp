@@ -530,6 +530,22 @@ Result m1(bool quick) {
     return r;
 }
 
+// A workload is measured like the baselines: the fastest of several runs, so
+// host noise (another tenant, a cold page cache) is taken out of both sides
+// of each ratio alike. A run that fails its self-check is reported as it is:
+// a fast wrong answer is never hidden behind a slower right one.
+template <class Workload>
+Result best_of(int runs, Workload once) {
+    Result best = once();
+    for (int i = 1; i < runs && best.checked; ++i) {
+        Result r = once();
+        if (!r.checked || r.ns_per_event < best.ns_per_event) best = std::move(r);
+    }
+    if (runs > 1 && best.checked) best.detail += best.detail.empty() ? fmt::format("best of {}", runs)
+                                                                     : fmt::format(" (best of {})", runs);
+    return best;
+}
+
 bool selected(const Options& o, const std::string& id) {
     if (o.only.empty()) return true;
     return ("," + o.only + ",").find("," + id + ",") != std::string::npos ||
@@ -569,14 +585,15 @@ int run(const Options& o) {
                   b1, 1, "baseline", true, b1 > 0, "best of 5"});
     rs.push_back({"B2", "bare Boost.Context fiber round trip", "-", static_cast<double>(n / 20), b2 * (n / 20) / 1e9,
                   b2, 1, "baseline", true, b2 > 0, "best of 5"});
-    if (selected(o, "W1")) rs.push_back(w1(o.quick, b1));
-    if (selected(o, "W2")) rs.push_back(w2(o.quick, b1));
-    if (selected(o, "W3")) rs.push_back(w3(o.quick, b2));
-    if (selected(o, "W4")) rs.push_back(w4(o.quick, b2));
-    if (selected(o, "W5")) rs.push_back(w5(o.quick));
+    const int runs = o.quick ? 1 : 3;
+    if (selected(o, "W1")) rs.push_back(best_of(runs, [&] { return w1(o.quick, b1); }));
+    if (selected(o, "W2")) rs.push_back(best_of(runs, [&] { return w2(o.quick, b1); }));
+    if (selected(o, "W3")) rs.push_back(best_of(runs, [&] { return w3(o.quick, b2); }));
+    if (selected(o, "W4")) rs.push_back(best_of(runs, [&] { return w4(o.quick, b2); }));
+    if (selected(o, "W5")) rs.push_back(best_of(runs, [&] { return w5(o.quick); }));
     if (selected(o, "W6")) {
-        rs.push_back(w6(o.quick, true));
-        rs.push_back(w6(o.quick, false));
+        rs.push_back(best_of(runs, [&] { return w6(o.quick, true); }));
+        rs.push_back(best_of(runs, [&] { return w6(o.quick, false); }));
     }
     if (selected(o, "W7")) {
         std::string labs = o.labs;
@@ -585,7 +602,8 @@ int run(const Options& o) {
             auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
             labs = (exe.parent_path().parent_path() / "guest-modules" / "labs").string();
         }
-        rs.push_back(std::filesystem::exists(labs + "/timer.ko") ? w7_lab(labs) : w7());
+        bool lab = std::filesystem::exists(labs + "/timer.ko");
+        rs.push_back(best_of(runs, [&] { return lab ? w7_lab(labs) : w7(); }));
     }
     if (selected(o, "M1")) rs.push_back(m1(o.quick));
 
