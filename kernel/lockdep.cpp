@@ -165,6 +165,7 @@ void Lockdep::acquire_class(void* lock, LockClass* cls, std::uintptr_t ip, bool 
         for (Usage u : {USED_IN_HARDIRQ, USED_IN_SOFTIRQ, ENABLED_HARDIRQ, ENABLED_SOFTIRQ})
             if ((need >> u & 1) && !mark(t, lock, cls, u, ip)) return;
     }
+    if (!trylock) cls->settled_context = usage_context(c.preempt_count, c.core.irqs_on);
     if (!trylock) {
         for (int i = 0; i < t->lockdep_depth; ++i) {
             const HeldLock& h = t->held_locks[static_cast<std::size_t>(i)];

@@ -30,8 +30,7 @@ public:
         Task* t = c.curr;
         if (__builtin_expect(key->__emu_owner == this && m_enabled && t->lockdep_depth == 0, 1)) {
             auto* cls = static_cast<LockClass*>(key->__emu_class);
-            unsigned need = usage_needed(c.preempt_count, c.core.irqs_on, false);
-            if ((cls->usage & need) == need) {
+            if (usage_context(c.preempt_count, c.core.irqs_on) == cls->settled_context) {
                 t->held_locks[0] = HeldLock{key, cls, ip};
                 t->lockdep_depth = 1;
                 return;
@@ -55,9 +54,17 @@ private:
         int id = 0;
         std::string name;
         unsigned usage = 0;
+        // A usage_context() whose states the class already has: an acquisition
+        // there marks nothing (set once a non-trylock acquisition got them).
+        unsigned settled_context = ~0u;
         bool map = false;  // a lockdep_map, not a spinlock: printed -{0:0}
         std::vector<std::uintptr_t> traces[kUsages];
     };
+    // What usage_needed() depends on, in one word: the hard and soft IRQ
+    // counts and the IRQ flag (bit 0, below both counts).
+    static unsigned usage_context(unsigned pc, bool hardirqs_on) {
+        return (pc & (HARDIRQ_MASK | SOFTIRQ_MASK)) | (hardirqs_on ? 1u : 0u);
+    }
     // The usage states an acquisition in this context sets (mark_usage()).
     static unsigned usage_needed(unsigned pc, bool hardirqs_on, bool trylock) {
         bool in_hardirq = pc & HARDIRQ_MASK;
