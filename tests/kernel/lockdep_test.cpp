@@ -33,6 +33,13 @@ void timer_takes_lock(timer_list* t) {
     ++p->n;
     spin_unlock(&p->lock);
 }
+// Takes the lock from its second expiry on: the first one settles the map's class.
+void timer_takes_lock_second_time(timer_list* t) {
+    Priv* p = from_timer(p, t, timer);
+    if (p->n++ == 0) return;
+    spin_lock(&p->lock);
+    spin_unlock(&p->lock);
+}
 }  // namespace
 
 TEST_CASE("lockdep: {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} when process context used spin_lock (SEMANTICS §9.3)",
@@ -161,4 +168,26 @@ TEST_CASE("lockdep: in a timer callback the timer's pseudo-lock is held, taken i
     // timer_setup(&p.timer, ...) names the map "&p.timer"; lockdep prints it in parentheses.
     CHECK(std::regex_search(r.plain, std::regex(R"(1 lock held by swapper/0/0:\n #0: [0-9a-f]{16} \(\(&p\.timer\)\)\{\+\.-\.\}-\{0:0\}, at: call_timer_fn\+0x[0-9a-f]+/0x[0-9a-f]+\n)")));
     CHECK(p.n == 1);
+}
+
+TEST_CASE("lockdep: a timer's pseudo-lock is held on every expiry, not only the first (SEMANTICS §9.3)",
+          "[kernel][lockdep]") {
+    Priv p;
+    auto r = run_guest(default_config(1), [&](Machine&) {
+        spin_lock_init(&p.lock);
+        timer_setup(&p.timer, timer_takes_lock_second_time, 0);
+        mod_timer(&p.timer, jiffies_now() + 1);
+        msleep(20);
+        spin_lock(&p.lock);  // should have been spin_lock_bh
+        spin_unlock(&p.lock);
+        mod_timer(&p.timer, jiffies_now() + 1);
+        msleep(20);
+        return 0;
+    });
+    INFO(r.console);
+    CHECK(r.status == 0);
+    CHECK(p.n == 2);
+    CHECK(r.plain.find("inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.\n") != std::string::npos);
+    CHECK(std::regex_search(r.plain, std::regex(R"(\(&p\.lock\)\{\+\.\?\.\}-\{2:2\}, at: timer_takes_lock_second_time\+0x)")));
+    CHECK(std::regex_search(r.plain, std::regex(R"(1 lock held by swapper/0/0:\n #0: [0-9a-f]{16} \(\(&p\.timer\)\)\{\+\.-\.\}-\{0:0\}, at: call_timer_fn\+0x[0-9a-f]+/0x[0-9a-f]+\n)")));
 }
