@@ -11,8 +11,11 @@
 #include <cstdint>
 #include <vector>
 
-// switch_x86_64.S: jump_fcontext with `ret`, for a predictable return path.
+// switch_x86_64.S: jump_fcontext without the MXCSR/x87 control word reloads
+// (nothing in emu changes them), ending in `ret` (swap: a predictable return
+// path) or in Boost's `jmp` (jump).
 extern "C" boost::context::detail::transfer_t emu_swap_fcontext(boost::context::detail::fcontext_t to, void* data);
+extern "C" boost::context::detail::transfer_t emu_jump_fcontext(boost::context::detail::fcontext_t to, void* data);
 
 namespace emu {
 
@@ -59,8 +62,9 @@ public:
     static void switch_to(Fiber& from, Fiber& to);
     // The same, for a switch between two tasks at schedule()'s one call site
     // (emu_swap_fcontext: the resumed task's returns are then predicted).
-    // The engine loop's switches keep jump_fcontext: they alternate between
-    // two different sites, which its indirect jump predicts better.
+    // The engine loop's switches keep a `jmp` (emu_jump_fcontext): they
+    // alternate between two different sites, which an indirect jump predicts
+    // better.
     static void switch_task(Fiber& from, Fiber& to);
 
     bool has_stack() const { return m_stack_lo != nullptr; }
@@ -101,7 +105,7 @@ inline void Fiber::switch_via(Fiber& from, Fiber& to) {
     boost::context::detail::transfer_t t = Jump(to.m_ctx, &args);
     static_cast<SwitchArgs*>(t.data)->from->m_ctx = t.fctx;
 }
-inline void Fiber::switch_to(Fiber& from, Fiber& to) { switch_via<boost::context::detail::jump_fcontext>(from, to); }
+inline void Fiber::switch_to(Fiber& from, Fiber& to) { switch_via<emu_jump_fcontext>(from, to); }
 inline void Fiber::switch_task(Fiber& from, Fiber& to) { switch_via<emu_swap_fcontext>(from, to); }
 #endif
 

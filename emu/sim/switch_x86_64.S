@@ -48,4 +48,41 @@ emu_swap_fcontext:
 	ret
 	.size	emu_swap_fcontext, .-emu_swap_fcontext
 
+/*
+ * The engine loop's switch: the same, ending in Boost's `jmp` (the loop's
+ * switches alternate between two sites, which the indirect-jump predictor
+ * handles better than a return).
+ *
+ * transfer_t emu_jump_fcontext(fcontext_t to, void* data);
+ */
+	.text
+	.globl	emu_jump_fcontext
+	.hidden	emu_jump_fcontext
+	.type	emu_jump_fcontext, @function
+	.p2align 4
+emu_jump_fcontext:
+	leaq	-0x38(%rsp), %rsp
+	stmxcsr	(%rsp)
+	fnstcw	0x4(%rsp)
+	movq	%r12, 0x8(%rsp)
+	movq	%r13, 0x10(%rsp)
+	movq	%r14, 0x18(%rsp)
+	movq	%r15, 0x20(%rsp)
+	movq	%rbx, 0x28(%rsp)
+	movq	%rbp, 0x30(%rsp)
+	movq	%rsp, %rax
+	movq	%rdi, %rsp
+	movq	0x38(%rsp), %r8
+	movq	0x8(%rsp), %r12
+	movq	0x10(%rsp), %r13
+	movq	0x18(%rsp), %r14
+	movq	0x20(%rsp), %r15
+	movq	0x28(%rsp), %rbx
+	movq	0x30(%rsp), %rbp
+	leaq	0x40(%rsp), %rsp
+	movq	%rsi, %rdx
+	movq	%rax, %rdi
+	jmp	*%r8
+	.size	emu_jump_fcontext, .-emu_jump_fcontext
+
 	.section .note.GNU-stack,"",@progbits
