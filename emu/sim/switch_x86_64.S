@@ -19,12 +19,14 @@
  *
  * transfer_t emu_swap_fcontext(fcontext_t to, void* data);
  */
-	.text
-	.globl	emu_swap_fcontext
-	.hidden	emu_swap_fcontext
-	.type	emu_swap_fcontext, @function
-	.p2align 4
-emu_swap_fcontext:
+/*
+ * The common body: saves the running context's callee-saved registers, MXCSR
+ * and x87 control word below its return address and leaves that context in
+ * %rax; switches to `to` (%rdi) and restores its registers, leaving %rsp at
+ * its return address and transfer_t {from, data} in %rax:%rdx (and from in
+ * %rdi, for a fresh context's trampoline).
+ */
+.macro SWITCH_CONTEXT
 	leaq	-0x38(%rsp), %rsp
 	stmxcsr	(%rsp)
 	fnstcw	0x4(%rsp)
@@ -45,6 +47,15 @@ emu_swap_fcontext:
 	leaq	0x38(%rsp), %rsp
 	movq	%rsi, %rdx
 	movq	%rax, %rdi
+.endm
+
+	.text
+	.globl	emu_swap_fcontext
+	.hidden	emu_swap_fcontext
+	.type	emu_swap_fcontext, @function
+	.p2align 4
+emu_swap_fcontext:
+	SWITCH_CONTEXT
 	ret
 	.size	emu_swap_fcontext, .-emu_swap_fcontext
 
@@ -55,33 +66,13 @@ emu_swap_fcontext:
  *
  * transfer_t emu_jump_fcontext(fcontext_t to, void* data);
  */
-	.text
 	.globl	emu_jump_fcontext
 	.hidden	emu_jump_fcontext
 	.type	emu_jump_fcontext, @function
 	.p2align 4
 emu_jump_fcontext:
-	leaq	-0x38(%rsp), %rsp
-	stmxcsr	(%rsp)
-	fnstcw	0x4(%rsp)
-	movq	%r12, 0x8(%rsp)
-	movq	%r13, 0x10(%rsp)
-	movq	%r14, 0x18(%rsp)
-	movq	%r15, 0x20(%rsp)
-	movq	%rbx, 0x28(%rsp)
-	movq	%rbp, 0x30(%rsp)
-	movq	%rsp, %rax
-	movq	%rdi, %rsp
-	movq	0x38(%rsp), %r8
-	movq	0x8(%rsp), %r12
-	movq	0x10(%rsp), %r13
-	movq	0x18(%rsp), %r14
-	movq	0x20(%rsp), %r15
-	movq	0x28(%rsp), %rbx
-	movq	0x30(%rsp), %rbp
-	leaq	0x40(%rsp), %rsp
-	movq	%rsi, %rdx
-	movq	%rax, %rdi
+	SWITCH_CONTEXT
+	popq	%r8
 	jmp	*%r8
 	.size	emu_jump_fcontext, .-emu_jump_fcontext
 
