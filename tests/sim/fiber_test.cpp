@@ -61,7 +61,7 @@ void mixed_entry(void* arg) {
 }
 }  // namespace
 
-TEST_CASE("the task switch (emu_swap_fcontext) and jump_fcontext resume each other's contexts", "[sim]") {
+TEST_CASE("the task switch (emu_swap_fcontext) and the loop switch (emu_jump_fcontext) resume each other's contexts", "[sim]") {
     StackPool pool(64 * 1024);
     PingPong p;
     p.main.mark_active();
