@@ -240,6 +240,22 @@ void check_pending_objects(Kernel& k, LoadedModule& m) {
     }
 }
 
+// free_module(): the module turns UNFORMED (print_modules() no longer lists
+// it), debug objects catch what it left armed in the memory being freed, and
+// it leaves the module list. Its code stays mapped, as freed memory may still
+// be reached by a stray pointer.
+void free_module(Kernel& k, LoadedModule& m) {
+    ModuleRegistry& reg = *k.modules;
+    m.unformed = true;
+    check_pending_objects(k, m);
+    for (auto it = reg.loaded.begin(); it != reg.loaded.end(); ++it)
+        if (it->get() == &m) {
+            reg.gone.push_back(std::move(*it));
+            reg.loaded.erase(it);
+            return;
+        }
+}
+
 }  // namespace
 
 std::string vermagic_for_hz(int hz) { return fmt::format("6.1.0-emu SMP mod_unload hz={}", hz); }
@@ -353,13 +369,7 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
     int ret = raw->init ? raw->init() : 0;
     if (ret < 0) {
         // Failed init: the module is freed; anything it left armed is caught as on unload.
-        check_pending_objects(k, *raw);
-        for (auto it = reg.loaded.begin(); it != reg.loaded.end(); ++it)
-            if (it->get() == raw) {
-                reg.gone.push_back(std::move(*it));
-                reg.loaded.erase(it);
-                break;
-            }
+        free_module(k, *raw);
         return ret;
     }
     if (ret > 0) {
@@ -383,18 +393,9 @@ int unload_module(const std::string& name) {
     if (!m->exit && m->init) return -EBUSY;  // no module_exit: it can never be removed
     m->live = false;
     if (m->exit) m->exit();
-    // delete_module(): the name is recorded as last unloaded, then
-    // free_module() marks it UNFORMED before its memory is freed, which is
-    // when debug objects catch what is still armed in it.
+    // delete_module(): the name is recorded as last unloaded, then freed.
     reg.last_unloaded = m->name;
-    m->unformed = true;
-    check_pending_objects(k, *m);
-    for (auto it = reg.loaded.begin(); it != reg.loaded.end(); ++it)
-        if (it->get() == m) {
-            reg.gone.push_back(std::move(*it));
-            reg.loaded.erase(it);
-            break;
-        }
+    free_module(k, *m);
     return 0;
 }
 

@@ -172,6 +172,22 @@ TEST_CASE("rmmod with a timer still pending: ODEBUG free active, the timer disar
     CHECK(r.plain.find("still here\n") != std::string::npos);
 }
 
+TEST_CASE("init that fails with a timer armed: freed as on rmmod, ODEBUG free active, the timer disarmed (SEMANTICS §10.4)",
+          "[modules]") {
+    auto r = run_script(default_config(2), {"insmod nomem.ko leave_timer=1", "echo insmod rc=$?", "sleep 2",
+                                            "echo still here"},
+                        EMU_TEST_MODULES);
+    INFO(r.console);
+    CHECK(r.status == 0);
+    CHECK(r.plain.find("ODEBUG: free active (active state 0) object: ") != std::string::npos);
+    CHECK(std::regex_search(r.plain, std::regex(R"(object type: timer_list hint: nomem_timer_fn\+0x0/0x[0-9a-f]+ \[nomem\]\n)")));
+    // free_module() marks it UNFORMED first, and a failed init is no unload: nothing is listed.
+    CHECK(r.plain.find("Modules linked in:\n") != std::string::npos);
+    CHECK(r.plain.find("insmod rc=1\n") != std::string::npos);
+    CHECK(r.plain.find("nomem: timer ran") == std::string::npos);
+    CHECK(r.plain.find("still here\n") != std::string::npos);
+}
+
 TEST_CASE("C function names are not demangled: c stays c", "[modules][oops]") {
     auto r = run_script(default_config(2), {"insmod oops.ko", "mknod /dev/oops c 43 0", "./rawioctl /dev/oops 5"},
                         EMU_TEST_MODULES);
