@@ -138,6 +138,21 @@ void program_pulse(Machine& m, int n, int cpu_mask, Cycles period, std::uint64_t
     m.pulse(n).write(PulseSource::CTRL, 1, now);
 }
 
+// A workload judged per guest event against a baseline: its host ns per
+// event may be at most `times` x the baseline's.
+Result against_baseline(const char* id, const char* name, const char* baseline, double base_ns, double times,
+                        double events, double host_s, bool checked) {
+    Result r{id, name, baseline};
+    r.events = events;
+    r.host_s = host_s;
+    r.checked = checked;
+    r.ns_per_event = host_s * 1e9 / events;
+    r.ratio = r.ns_per_event / base_ns;
+    r.figure = fmt::format("<= {:g} x {}", times, baseline);
+    r.met = r.ratio <= times;
+    return r;
+}
+
 // W1: each IRQ schedules 32 tasklets, run at irq_exit in TASKLET_SOFTIRQ.
 struct TaskletFlood {
     tasklet_struct t[32];
@@ -163,15 +178,8 @@ Result w1(bool quick, double b1) {
         msleep(10);
         return 0;
     }, &status);
-    Result r{"W1", "tasklet flood from an IRQ handler", "B1"};
-    r.events = static_cast<double>(f.runs);
-    r.host_s = s;
-    r.checked = status == 0 && f.irqs == irqs && f.runs == irqs * 32;
-    r.ns_per_event = s * 1e9 / r.events;
-    r.ratio = r.ns_per_event / b1;
-    r.figure = "<= 10 x B1";
-    r.met = r.ratio <= 10;
-    return r;
+    return against_baseline("W1", "tasklet flood from an IRQ handler", "B1", b1, 10, static_cast<double>(f.runs), s,
+                            status == 0 && f.irqs == irqs && f.runs == irqs * 32);
 }
 
 // W2: timers armed, re-armed and deleted across wheel levels on 2 CPUs.
@@ -218,19 +226,12 @@ Result w2(bool quick, double b1) {
         for (auto* t : k) kthread_stop(t);
         return 0;
     }, &status);
-    Result r{"W2", "timer churn across wheel levels, 2 CPUs", "B1"};
-    std::uint64_t expired = c[0].expired + c[1].expired;
-    r.events = static_cast<double>(expired);
-    r.host_s = s;
-    r.checked = status == 0;
+    bool checked = status == 0;
     for (int i = 0; i < 2; ++i)
-        r.checked = r.checked && c[i].expired == c[i].armed - c[i].deleted &&
-                    c[i].armed == static_cast<unsigned>(kChurnTimers) * static_cast<unsigned>(c[i].rounds);
-    r.ns_per_event = s * 1e9 / r.events;
-    r.ratio = r.ns_per_event / b1;
-    r.figure = "<= 15 x B1";
-    r.met = r.ratio <= 15;
-    return r;
+        checked = checked && c[i].expired == c[i].armed - c[i].deleted &&
+                  c[i].armed == static_cast<unsigned>(kChurnTimers) * static_cast<unsigned>(c[i].rounds);
+    return against_baseline("W2", "timer churn across wheel levels, 2 CPUs", "B1", b1, 15,
+                            static_cast<double>(c[0].expired + c[1].expired), s, checked);
 }
 
 // W3: batches of work items queued on each CPU and run by events/N.
@@ -284,16 +285,10 @@ Result w3(bool quick, double b2) {
         for (auto* t : k) kthread_stop(t);
         return 0;
     }, &status);
-    Result r{"W3", "work flood through events/N, 2 CPUs", "B2"};
-    r.events = static_cast<double>(f[0].ran + f[1].ran);
-    r.host_s = s;
-    r.checked = status == 0 && f[0].ran == 64u * static_cast<unsigned>(f[0].rounds) &&
-                f[1].ran == 64u * static_cast<unsigned>(f[1].rounds);
-    r.ns_per_event = s * 1e9 / r.events;
-    r.ratio = r.ns_per_event / b2;
-    r.figure = "<= 6 x B2";
-    r.met = r.ratio <= 6;
-    return r;
+    return against_baseline("W3", "work flood through events/N, 2 CPUs", "B2", b2, 6,
+                            static_cast<double>(f[0].ran + f[1].ran), s,
+                            status == 0 && f[0].ran == 64u * static_cast<unsigned>(f[0].rounds) &&
+                                f[1].ran == 64u * static_cast<unsigned>(f[1].rounds));
 }
 
 // W4: two kthreads on one CPU hand a token back and forth over a wait queue.
@@ -335,15 +330,8 @@ Result w4(bool quick, double b2) {
         kthread_stop(kb);
         return 0;
     }, &status);
-    Result r{"W4", "kthread ping-pong over wait queues, 1 CPU", "B2"};
-    r.events = static_cast<double>(p.switches);
-    r.host_s = s;
-    r.checked = status == 0 && p.switches == 2 * p.rounds;
-    r.ns_per_event = s * 1e9 / r.events;
-    r.ratio = r.ns_per_event / b2;
-    r.figure = "<= 4 x B2";
-    r.met = r.ratio <= 4;
-    return r;
+    return against_baseline("W4", "kthread ping-pong over wait queues, 1 CPU", "B2", b2, 4,
+                            static_cast<double>(p.switches), s, status == 0 && p.switches == 2 * p.rounds);
 }
 
 // W5: two interrupt sources, 500,000 IRQs per guest second each; each handler raises NET_RX.
