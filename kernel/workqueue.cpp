@@ -171,7 +171,6 @@ bool flush_work_internal(work_struct* work) {
 }
 
 void flush_wq_internal(Workqueue& wq) {
-    Kernel& k = this_kernel();
     __might_sleep("kernel/workqueue.c", 2812);
     std::vector<std::unique_ptr<Barrier>> barriers;
     for (auto& w : wq.workers) {
@@ -183,7 +182,6 @@ void flush_wq_internal(Workqueue& wq) {
         arch_local_irq_restore(flags);
         barriers.push_back(std::move(b));
     }
-    (void)k;
     for (auto& b : barriers) wait_for_completion(&b->done);
 }
 
