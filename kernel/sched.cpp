@@ -303,7 +303,7 @@ void finish_task_switch(Cpu& c) {
         next->exec_start = c.core.clock;
         next->slice_start = c.core.clock;
         prev->saved_errno = *c.core.host_errno;
-        Fiber::switch_task(prev->fiber, next->fiber);
+        Fiber::switch_to(prev->fiber, next->fiber);
         // `prev` runs again here, perhaps on another CPU.
         *tl_core->host_errno = prev->saved_errno;
     }

@@ -98,7 +98,6 @@ void Fiber::switch_to(Fiber& from, Fiber& to) {
 #endif
     back->from->m_ctx = t.fctx;
 }
-void Fiber::switch_task(Fiber& from, Fiber& to) { switch_to(from, to); }
 #endif
 
 }  // namespace emu

@@ -11,12 +11,6 @@
 #include <cstdint>
 #include <vector>
 
-// switch_x86_64.S: jump_fcontext without the MXCSR/x87 control word reloads
-// (nothing in emu changes them), ending in `ret` (swap: a predictable return
-// path) or in Boost's `jmp` (jump).
-extern "C" boost::context::detail::transfer_t emu_swap_fcontext(boost::context::detail::fcontext_t to, void* data);
-extern "C" boost::context::detail::transfer_t emu_jump_fcontext(boost::context::detail::fcontext_t to, void* data);
-
 namespace emu {
 
 class StackPool {
@@ -56,16 +50,10 @@ public:
     // Gives the stack back. Only for a fiber that will never be resumed again.
     void retire();
 
-    // Suspends `from` (the running context) and resumes `to`. Inline (outside
-    // sanitizer builds): every extra return on the way back from a stack
-    // switch is a return-address misprediction, so the switch path is flat.
+    // Suspends `from` (the running context) and resumes `to`: the engine
+    // loop's switches to and from a core, and schedule()'s task switch.
+    // Inline code with no call (outside sanitizer builds); see jump() below.
     static void switch_to(Fiber& from, Fiber& to);
-    // The same, for a switch between two tasks at schedule()'s one call site
-    // (emu_swap_fcontext: the resumed task's returns are then predicted).
-    // The engine loop's switches keep a `jmp` (emu_jump_fcontext): they
-    // alternate between two different sites, which an indirect jump predicts
-    // better.
-    static void switch_task(Fiber& from, Fiber& to);
 
     bool has_stack() const { return m_stack_lo != nullptr; }
     std::uintptr_t stack_lo() const { return reinterpret_cast<std::uintptr_t>(m_stack_lo); }
@@ -77,8 +65,7 @@ public:
     };
 
 private:
-    template <boost::context::detail::transfer_t (*Jump)(boost::context::detail::fcontext_t, void*)>
-    static void switch_via(Fiber& from, Fiber& to);
+    static boost::context::detail::transfer_t jump(boost::context::detail::fcontext_t to, void* data);
     static void trampoline(boost::context::detail::transfer_t t);
     [[noreturn]] static void bad_switch(const Fiber& from, const Fiber& to);
 
@@ -96,17 +83,71 @@ private:
 };
 
 #ifndef EMU_SANITIZE
-template <boost::context::detail::transfer_t (*Jump)(boost::context::detail::fcontext_t, void*)>
-inline void Fiber::switch_via(Fiber& from, Fiber& to) {
+// Boost's jump_fcontext, as inline code with no call and without its MXCSR
+// and x87 control word reloads (nothing in emu changes them; the reloads are
+// slow, partly serialising instructions). Same context layout, so a fresh
+// context from make_fcontext starts through Boost's trampoline as before.
+//
+// Why no call: a switch that is a called function leaves the suspending
+// side's return address on the CPU's return-stack predictor, and every return
+// the resumed side then makes is predicted one frame off, all the way up its
+// call chain. Inline, the predictor keeps the suspended chain's entries, which
+// match the resumed chain's returns whenever both stopped at the same call
+// sites (two cores interrupted in mod_timer(), two tasks waiting in the same
+// wait loop), and each copy's `jmp` mostly has one target (the other side's
+// copy), which the indirect-jump predictor learns. Only caller-saved
+// registers are lost, as across a call; the callee-saved ones and %rbp travel
+// in the context.
+[[gnu::always_inline]] inline boost::context::detail::transfer_t Fiber::jump(boost::context::detail::fcontext_t to,
+                                                                              void* data) {
+    register void* rdi asm("rdi") = to;
+    register void* rsi asm("rsi") = data;
+    register void* rax asm("rax");
+    register void* rdx asm("rdx");
+    asm volatile(
+        "leaq -128(%%rsp), %%rsp\n\t"  // step over the red zone: the caller may keep data there
+        "leaq 1f(%%rip), %%rax\n\t"    // where this context resumes
+        "pushq %%rax\n\t"
+        "leaq -0x38(%%rsp), %%rsp\n\t"
+        "stmxcsr (%%rsp)\n\t"
+        "fnstcw 0x4(%%rsp)\n\t"
+        "movq %%r12, 0x8(%%rsp)\n\t"
+        "movq %%r13, 0x10(%%rsp)\n\t"
+        "movq %%r14, 0x18(%%rsp)\n\t"
+        "movq %%r15, 0x20(%%rsp)\n\t"
+        "movq %%rbx, 0x28(%%rsp)\n\t"
+        "movq %%rbp, 0x30(%%rsp)\n\t"
+        "movq %%rsp, %%rax\n\t"  // transfer_t.fctx for the resumed side
+        "movq %%rdi, %%rsp\n\t"
+        "movq 0x8(%%rsp), %%r12\n\t"
+        "movq 0x10(%%rsp), %%r13\n\t"
+        "movq 0x18(%%rsp), %%r14\n\t"
+        "movq 0x20(%%rsp), %%r15\n\t"
+        "movq 0x28(%%rsp), %%rbx\n\t"
+        "movq 0x30(%%rsp), %%rbp\n\t"
+        "leaq 0x38(%%rsp), %%rsp\n\t"
+        "movq %%rsi, %%rdx\n\t"  // transfer_t.data
+        "movq %%rax, %%rdi\n\t"  // a fresh context's trampoline takes transfer_t in %rdi
+        "popq %%r8\n\t"
+        "jmp *%%r8\n"
+        "1:\n\t"
+        "leaq 128(%%rsp), %%rsp"
+        : "+r"(rdi), "+r"(rsi), "=r"(rax), "=r"(rdx)
+        :
+        : "rcx", "r8", "r9", "r10", "r11", "memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6",
+          "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "st", "st(1)", "st(2)",
+          "st(3)", "st(4)", "st(5)", "st(6)", "st(7)");
+    return {rax, rdx};
+}
+
+inline void Fiber::switch_to(Fiber& from, Fiber& to) {
     if (__builtin_expect(!from.m_active || to.m_active || &from == &to, 0)) bad_switch(from, to);
     from.m_active = false;
     to.m_active = true;
     SwitchArgs args{&from, &to};
-    boost::context::detail::transfer_t t = Jump(to.m_ctx, &args);
+    boost::context::detail::transfer_t t = jump(to.m_ctx, &args);
     static_cast<SwitchArgs*>(t.data)->from->m_ctx = t.fctx;
 }
-inline void Fiber::switch_to(Fiber& from, Fiber& to) { switch_via<emu_jump_fcontext>(from, to); }
-inline void Fiber::switch_task(Fiber& from, Fiber& to) { switch_via<emu_swap_fcontext>(from, to); }
 #endif
 
 }  // namespace emu

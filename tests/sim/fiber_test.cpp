@@ -49,27 +49,50 @@ TEST_CASE("stacks are pooled: a retired stack is reused without a new mapping", 
 }
 
 namespace {
-// Alternates the two switches: a context saved by one must resume through the other.
-void mixed_entry(void* arg) {
-    auto* p = static_cast<PingPong*>(arg);
-    volatile int local = 1000;  // lives on this fiber's stack across every switch
-    for (int i = 0;; ++i) {
-        p->trace.push_back(local + i);
-        if (i % 2) Fiber::switch_task(p->a, p->main);
-        else Fiber::switch_to(p->a, p->main);
+// Values the compiler keeps in registers across a switch: integers (in
+// callee-saved registers, which travel in the context) and doubles (in xmm
+// registers, which the inline switch must declare clobbered, so they are
+// spilled). Each side computes with its own while the other runs in between.
+struct Mixer {
+    unsigned long a, b, c, d, e;  // unsigned: they wrap
+    double x;
+    void step() {
+        a += b; b ^= c; c += d * 3; d -= e; e += a;
+        x = x * 1.5 + static_cast<double>(a & 7);
     }
+    unsigned long sum() const { return a + b + c + d + e + static_cast<unsigned long>(x) % 1000003; }
+};
+struct MixerPingPong {
+    Fiber main, a;
+    unsigned long a_result = 0;
+};
+void mixer_entry(void* arg) {
+    auto* p = static_cast<MixerPingPong*>(arg);
+    Mixer m{11, 12, 13, 14, 15, 0.25};
+    for (;;) {
+        m.step();
+        Fiber::switch_to(p->a, p->main);
+        m.step();
+        p->a_result = m.sum();
+    }
+}
+unsigned long mix_alone(Mixer m, int steps) {
+    for (int i = 0; i < steps; ++i) m.step();
+    return m.sum();
 }
 }  // namespace
 
-TEST_CASE("the task switch (emu_swap_fcontext) and the loop switch (emu_jump_fcontext) resume each other's contexts", "[sim]") {
+TEST_CASE("a switch keeps each side's register values, integer and floating point", "[sim]") {
     StackPool pool(64 * 1024);
-    PingPong p;
+    MixerPingPong p;
     p.main.mark_active();
-    p.a.start(pool, mixed_entry, &p);
-    Fiber::switch_task(p.main, p.a);  // a fresh context entered through the task switch
-    for (int i = 0; i < 5; ++i) {
-        if (i % 2) Fiber::switch_to(p.main, p.a);
-        else Fiber::switch_task(p.main, p.a);
+    p.a.start(pool, mixer_entry, &p);
+    Mixer m{1, 2, 3, 4, 5, 0.5};
+    for (int i = 0; i < 20; ++i) {
+        m.step();
+        Fiber::switch_to(p.main, p.a);
     }
-    CHECK(p.trace == std::vector<int>{1000, 1001, 1002, 1003, 1004, 1005});
+    // The fiber steps twice per resume; at its 20th it took the sum after 2 x 19 steps.
+    CHECK(m.sum() == mix_alone(Mixer{1, 2, 3, 4, 5, 0.5}, 20));
+    CHECK(p.a_result == mix_alone(Mixer{11, 12, 13, 14, 15, 0.25}, 38));
 }
