@@ -195,7 +195,7 @@ void lock_base_charge(Kernel& k) { charge(k.cfg.costs.timer_mod + k.cfg.costs.lo
     }
 }
 
-void internal_add_timer(Kernel& k, TimerBase& b, timer_list* t) {
+[[gnu::always_inline]] inline void internal_add_timer(Kernel& k, TimerBase& b, timer_list* t) {
     unsigned long bucket_expiry;
     unsigned idx = calc_wheel_index(wheel_levels(k), t->expires, b.clk, &bucket_expiry);
     enqueue_timer(k, b, t, idx, bucket_expiry);
@@ -218,7 +218,10 @@ int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
     return 1;
 }
 
-int mod_timer_common(timer_list* t, unsigned long expires, int options) {
+// __mod_timer(); `options` is a template argument so that each entry point
+// (mod_timer, mod_timer_pending, timer_reduce, add_timer) tests only its own.
+template <int options>
+int mod_timer_common(timer_list* t, unsigned long expires) {
     Kernel& k = this_kernel();
     lock_base_charge(k);
     unsigned long clk = 0, bucket_expiry = 0;
@@ -420,20 +423,20 @@ void __emu_setup_timer(struct timer_list* timer, void (*func)(unsigned long), un
     timer->data = data;
 }
 
-int mod_timer(struct timer_list* timer, unsigned long expires) { return mod_timer_common(timer, expires, 0); }
+int mod_timer(struct timer_list* timer, unsigned long expires) { return mod_timer_common<0>(timer, expires); }
 int mod_timer_pending(struct timer_list* timer, unsigned long expires) {
-    return mod_timer_common(timer, expires, MOD_TIMER_PENDING_ONLY);
+    return mod_timer_common<MOD_TIMER_PENDING_ONLY>(timer, expires);
 }
 int timer_reduce(struct timer_list* timer, unsigned long expires) {
-    return mod_timer_common(timer, expires, MOD_TIMER_REDUCE);
+    return mod_timer_common<MOD_TIMER_REDUCE>(timer, expires);
 }
 int mod_timer_notpending(struct timer_list* timer, unsigned long expires) {
-    return mod_timer_common(timer, expires, MOD_TIMER_NOTPENDING);
+    return mod_timer_common<MOD_TIMER_NOTPENDING>(timer, expires);
 }
 
 void add_timer(struct timer_list* timer) {
     BUG_ON(timer_pending(timer));  // 6.1
-    mod_timer_common(timer, timer->expires, MOD_TIMER_NOTPENDING);
+    mod_timer_common<MOD_TIMER_NOTPENDING>(timer, timer->expires);
 }
 
 void add_timer_on(struct timer_list* timer, int cpu) {
