@@ -245,7 +245,8 @@ public:
     KernelConfig cfg;
     std::vector<std::unique_ptr<Cpu>> cpus;  // I
     Cpu& cpu(int n) { return *cpus[static_cast<std::size_t>(n)]; }
-    int nr_cpus() const { return static_cast<int>(cpus.size()); }
+    // cpus.size(), kept as one int: timer bases are checked against it on every mod_timer().
+    int nr_cpus() const { return m_nr_cpus; }
 
     // time (kernel/time.cpp)
     volatile unsigned long jiffies_now = 0;      // jiffies_64 (unsigned long is 64 bits)
@@ -304,6 +305,9 @@ public:
 
     // Stops the machine with `status` (poweroff, panic, unrecoverable state).
     void stop_machine(int status);
+
+private:
+    int m_nr_cpus = 0;
 };
 
 // Kernel taint bits (kernel/panic.c), and their letters.

@@ -188,6 +188,7 @@ Kernel::Kernel(Engine& e, IrqController& p, TimerChip& tc, Console& con, KernelC
         engine.core(n).kernel_cpu = cpu.get();
         cpus.push_back(std::move(cpu));
     }
+    m_nr_cpus = static_cast<int>(cpus.size());
 }
 
 Kernel::~Kernel() = default;
