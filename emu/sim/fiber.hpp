@@ -84,9 +84,12 @@ private:
 
 #ifndef EMU_SANITIZE
 // Boost's jump_fcontext, as inline code with no call and without its MXCSR
-// and x87 control word reloads (nothing in emu changes them; the reloads are
-// slow, partly serialising instructions). Same context layout, so a fresh
-// context from make_fcontext starts through Boost's trampoline as before.
+// and x87 control word saves and reloads: nothing in emu changes them, and
+// stmxcsr + fnstcw cost a few ns per switch. Same context layout, so a fresh
+// context from make_fcontext starts through Boost's trampoline as before;
+// the two words' slot is left unwritten, so a context suspended here must
+// never be resumed by Boost's jump_fcontext (which would load them). Only
+// sanitizer builds use jump_fcontext, and they use it for every switch.
 //
 // Why no call: a switch that is a called function leaves the suspending
 // side's return address on the CPU's return-stack predictor, and every return
@@ -109,8 +112,6 @@ private:
         "leaq 1f(%%rip), %%rax\n\t"    // where this context resumes
         "pushq %%rax\n\t"
         "leaq -0x38(%%rsp), %%rsp\n\t"
-        "stmxcsr (%%rsp)\n\t"
-        "fnstcw 0x4(%%rsp)\n\t"
         "movq %%r12, 0x8(%%rsp)\n\t"
         "movq %%r13, 0x10(%%rsp)\n\t"
         "movq %%r14, 0x18(%%rsp)\n\t"
