@@ -16,6 +16,7 @@
 
 #include "kernel/include/linux/moduleparam.h"
 
+#include <sys/stat.h>
 #include <dlfcn.h>
 #include <elf.h>
 #include <link.h>
@@ -304,7 +305,10 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
 
     // A private copy per load: a module loaded again gets fresh static data.
     std::string dir = fmt::format("/tmp/emu-modules-{}", getpid());
-    std::filesystem::create_directories(dir);
+    // mkdir(), not create_directories(): the latter allocates differently when
+    // the directory exists (a stale one from an earlier process with this
+    // PID), and the host heap's layout shows in splats as kernel addresses.
+    mkdir(dir.c_str(), 0700);
     // Unique per process: another machine may still have an earlier copy mapped.
     static std::atomic<std::uint64_t> copies{0};
     std::string copy = fmt::format("{}/{}-{}.ko", dir, copies++, name);

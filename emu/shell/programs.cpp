@@ -145,6 +145,7 @@ const ProgramTable& builtin_programs() {
 #include "kernel/char_dev.hpp"
 #include "kernel/module.hpp"
 
+#include <sys/stat.h>
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -291,7 +292,10 @@ int load_user_program(const std::string& guest_path, kern::UserProgram& program,
     }
     static std::uint64_t copies = 0;  // host-side counter for private copies (file names only)
     std::string dir = fmt::format("/tmp/emu-programs-{}", getpid());
-    std::filesystem::create_directories(dir);
+    // mkdir(), not create_directories(): the latter allocates differently when
+    // the directory exists (a stale one from an earlier process with this
+    // PID), and the host heap's layout shows in splats as kernel addresses.
+    mkdir(dir.c_str(), 0700);
     std::string copy = fmt::format("{}/{}-{}", dir, copies++, std::filesystem::path(path).filename().string());
     std::error_code ec;
     std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing, ec);
