@@ -275,6 +275,16 @@ std::vector<std::string> read_modinfo(const std::string& path, std::string& erro
     return img.modinfo();
 }
 
+std::string private_copy_path(const char* kind, const std::string& file) {
+    std::string dir = fmt::format("/tmp/emu-{}-{}", kind, getpid());
+    // mkdir(), not create_directories(): the latter allocates differently when
+    // the directory exists (a stale one from an earlier process with this
+    // PID), and the host heap's layout shows in splats as kernel addresses.
+    mkdir(dir.c_str(), 0700);
+    static std::atomic<std::uint64_t> copies{0};
+    return fmt::format("{}/{}-{}", dir, copies++, file);
+}
+
 int load_module(const std::string& path, const std::vector<std::string>& params, std::string& name_out) {
     Kernel& k = this_kernel();
     ModuleRegistry& reg = *k.modules;
@@ -303,16 +313,13 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
     }
     if (unknown) return -ENOENT;
 
-    // A private copy per load: a module loaded again gets fresh static data.
-    std::string dir = fmt::format("/tmp/emu-modules-{}", getpid());
-    // mkdir(), not create_directories(): the latter allocates differently when
-    // the directory exists (a stale one from an earlier process with this
-    // PID), and the host heap's layout shows in splats as kernel addresses.
-    mkdir(dir.c_str(), 0700);
-    // Unique per process: another machine may still have an earlier copy mapped.
-    static std::atomic<std::uint64_t> copies{0};
-    std::string copy = fmt::format("{}/{}-{}.ko", dir, copies++, name);
-    std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing);
+    std::string copy = private_copy_path("modules", name + ".ko");
+    std::error_code ec;
+    std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec) {
+        printk_emit(k, LOGLEVEL_ERR, "%s: cannot copy to %s: %s\n", name.c_str(), copy.c_str(), ec.message().c_str());
+        return -ENOEXEC;
+    }
     void* handle = dlopen(copy.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         printk_emit(k, LOGLEVEL_ERR, "%s: %s\n", name.c_str(), dlerror());

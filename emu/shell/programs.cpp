@@ -145,7 +145,6 @@ const ProgramTable& builtin_programs() {
 #include "kernel/char_dev.hpp"
 #include "kernel/module.hpp"
 
-#include <sys/stat.h>
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -290,13 +289,7 @@ int load_user_program(const std::string& guest_path, kern::UserProgram& program,
         error = "not found";
         return 127;
     }
-    static std::uint64_t copies = 0;  // host-side counter for private copies (file names only)
-    std::string dir = fmt::format("/tmp/emu-programs-{}", getpid());
-    // mkdir(), not create_directories(): the latter allocates differently when
-    // the directory exists (a stale one from an earlier process with this
-    // PID), and the host heap's layout shows in splats as kernel addresses.
-    mkdir(dir.c_str(), 0700);
-    std::string copy = fmt::format("{}/{}-{}", dir, copies++, std::filesystem::path(path).filename().string());
+    std::string copy = kern::private_copy_path("programs", std::filesystem::path(path).filename().string());
     std::error_code ec;
     std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing, ec);
     void* handle = ec ? nullptr : dlopen(copy.c_str(), RTLD_NOW | RTLD_LOCAL);

@@ -8,9 +8,15 @@ using emu::Fiber;
 using emu::StackPool;
 
 namespace {
+// `main` stands for the host's own context; `a` runs `entry` on a pooled stack.
 struct PingPong {
     Fiber main, a;
     std::vector<int> trace;
+    unsigned long result = 0;
+    void start(StackPool& pool, Fiber::Entry entry) {
+        main.mark_active();
+        a.start(pool, entry, this);
+    }
 };
 void a_entry(void* arg) {
     auto* p = static_cast<PingPong*>(arg);
@@ -24,8 +30,7 @@ void a_entry(void* arg) {
 TEST_CASE("fibers switch back and forth keeping their own stacks", "[sim]") {
     StackPool pool(64 * 1024);
     PingPong p;
-    p.main.mark_active();
-    p.a.start(pool, a_entry, &p);
+    p.start(pool, a_entry);
     for (int i = 0; i < 3; ++i) Fiber::switch_to(p.main, p.a);
     CHECK(p.trace == std::vector<int>{0, 1, 2});
     CHECK(p.a.has_stack());
@@ -37,8 +42,7 @@ TEST_CASE("stacks are pooled: a retired stack is reused without a new mapping", 
     std::uintptr_t first_lo = 0;
     {
         PingPong p;
-        p.main.mark_active();
-        p.a.start(pool, a_entry, &p);
+        p.start(pool, a_entry);
         Fiber::switch_to(p.main, p.a);
         first_lo = p.a.stack_lo();
     }
@@ -62,18 +66,14 @@ struct Mixer {
     }
     unsigned long sum() const { return a + b + c + d + e + static_cast<unsigned long>(x) % 1000003; }
 };
-struct MixerPingPong {
-    Fiber main, a;
-    unsigned long a_result = 0;
-};
 void mixer_entry(void* arg) {
-    auto* p = static_cast<MixerPingPong*>(arg);
+    auto* p = static_cast<PingPong*>(arg);
     Mixer m{11, 12, 13, 14, 15, 0.25};
     for (;;) {
         m.step();
         Fiber::switch_to(p->a, p->main);
         m.step();
-        p->a_result = m.sum();
+        p->result = m.sum();
     }
 }
 unsigned long mix_alone(Mixer m, int steps) {
@@ -84,9 +84,8 @@ unsigned long mix_alone(Mixer m, int steps) {
 
 TEST_CASE("a switch keeps each side's register values, integer and floating point", "[sim]") {
     StackPool pool(64 * 1024);
-    MixerPingPong p;
-    p.main.mark_active();
-    p.a.start(pool, mixer_entry, &p);
+    PingPong p;
+    p.start(pool, mixer_entry);
     Mixer m{1, 2, 3, 4, 5, 0.5};
     for (int i = 0; i < 20; ++i) {
         m.step();
@@ -94,5 +93,5 @@ TEST_CASE("a switch keeps each side's register values, integer and floating poin
     }
     // The fiber steps twice per resume; at its 20th it took the sum after 2 x 19 steps.
     CHECK(m.sum() == mix_alone(Mixer{1, 2, 3, 4, 5, 0.5}, 20));
-    CHECK(p.a_result == mix_alone(Mixer{11, 12, 13, 14, 15, 0.25}, 38));
+    CHECK(p.result == mix_alone(Mixer{11, 12, 13, 14, 15, 0.25}, 38));
 }
