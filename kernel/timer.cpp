@@ -163,15 +163,24 @@ void forward_timer_base(Kernel& k, TimerBase& b) {
     }
 }
 
-// A timer added to a remote CPU whose tick is stopped: that CPU must look again.
-void trigger_dyntick_cpu(Kernel& k, TimerBase& b, timer_list* t) {
-    if (!k.cfg.nohz || (t->flags & TIMER_DEFERRABLE) || !b.is_idle) return;
+// trigger_dyntick_cpu(), split: the test inline, the kick out of line.
+// A timer that became first on the base of a CPU whose tick is stopped: that
+// CPU must look again.
+bool dyntick_kick_needed(const Kernel& k, const TimerBase& b, const timer_list* t) {
+    return k.cfg.nohz && !(t->flags & TIMER_DEFERRABLE) && b.is_idle;
+}
+__attribute__((noinline)) void kick_dyntick_cpu(Kernel& k, TimerBase& b) {
     Cpu& target = k.cpu(b.cpu);
     if (in_guest() && &target == &this_cpu()) return;  // tick_irq_exit() re-evaluates
     bool was_on = in_guest() && tl_core->irqs_on;  // still "under the base lock"
     if (was_on) local_irq_disable_internal();
     resched_curr(target);
     if (was_on) local_irq_enable_internal();
+}
+// kick_dyntick_cpu(), then `ret`: mod_timer() ends in this tail call.
+__attribute__((noinline)) int kick_dyntick_cpu_and_return(Kernel& k, TimerBase& b, int ret) {
+    kick_dyntick_cpu(k, b);
+    return ret;
 }
 
 // The entry of a wheel operation: the call and raw_spin_lock_irqsave() of the
@@ -180,9 +189,12 @@ void trigger_dyntick_cpu(Kernel& k, TimerBase& b, timer_list* t) {
 // runs as if under the base lock with interrupts off without toggling them.
 // The one path that charges, the IPI to a remote idle CPU, comes last, once
 // the base is consistent; it masks interrupts as Linux does under the lock.
-void lock_base_charge(Kernel& k) { charge(k.cfg.costs.timer_mod + k.cfg.costs.lock_op); }
+Cycles lock_base_cost(const Kernel& k) { return k.cfg.costs.timer_mod + k.cfg.costs.lock_op; }
+void lock_base_charge(Kernel& k) { charge(lock_base_cost(k)); }
 
-[[gnu::always_inline]] inline void enqueue_timer(Kernel& k, TimerBase& b, timer_list* t, unsigned idx,
+// Returns whether the timer is now the base's first: its CPU may have to be
+// woken (dyntick_kick_needed()), which the caller does last.
+[[gnu::always_inline]] inline bool enqueue_timer(TimerBase& b, timer_list* t, unsigned idx,
                                                 unsigned long bucket_expiry) {
     hlist_add_head(&t->entry, &b.vectors[idx]);
     set_bit_map(b, idx);
@@ -191,14 +203,15 @@ void lock_base_charge(Kernel& k) { charge(k.cfg.costs.timer_mod + k.cfg.costs.lo
         b.next_expiry = bucket_expiry;
         b.timers_pending = true;
         b.next_expiry_recalc = false;
-        trigger_dyntick_cpu(k, b, t);
+        return true;
     }
+    return false;
 }
 
-[[gnu::always_inline]] inline void internal_add_timer(Kernel& k, TimerBase& b, timer_list* t) {
+[[gnu::always_inline]] inline bool internal_add_timer(Kernel& k, TimerBase& b, timer_list* t) {
     unsigned long bucket_expiry;
     unsigned idx = calc_wheel_index(wheel_levels(k), t->expires, b.clk, &bucket_expiry);
-    enqueue_timer(k, b, t, idx, bucket_expiry);
+    return enqueue_timer(b, t, idx, bucket_expiry);
 }
 
 void detach_timer(timer_list* t, bool clear_pending) {
@@ -218,49 +231,18 @@ int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
     return 1;
 }
 
-// __mod_timer(); `options` is a template argument so that each entry point
-// (mod_timer, mod_timer_pending, timer_reduce, add_timer) tests only its own.
-template <int options>
-int mod_timer_common(timer_list* t, unsigned long expires) {
-    Kernel& k = this_kernel();
-    lock_base_charge(k);
-    unsigned long clk = 0, bucket_expiry = 0;
-    unsigned idx = ~0u;
-    int ret = 0;
-    if (!t->function && !t->legacy_function) {
-        if (t->data == kShutdownMagic) return 0;  // shut down: arming is ignored
-        BUG();  // 6.1: BUG_ON(!timer->function)
-    }
-    TimerBase* b;
-    if (!(options & MOD_TIMER_NOTPENDING) && timer_pending(t)) {
-        long diff = static_cast<long>(t->expires - expires);
-        if (!diff) {
-            return 1;
-        }
-        if ((options & MOD_TIMER_REDUCE) && diff <= 0) {
-            return 1;
-        }
-        b = &lock_timer_base(k, t);
-        forward_timer_base(k, *b);
-        if (timer_pending(t) && (options & MOD_TIMER_REDUCE) && time_before_eq(t->expires, expires)) {
-            return 1;
-        }
-        clk = b->clk;
-        idx = calc_wheel_index(wheel_levels(k), expires, clk, &bucket_expiry);
-        // Same bucket: only the expiry changes.
-        if (idx == timer_get_idx(t)) {
-            if (!(options & MOD_TIMER_REDUCE)) t->expires = expires;
-            else if (time_after(t->expires, expires)) t->expires = expires;
-            return 1;
-        }
-    } else {
-        b = &lock_timer_base(k, t);
-        forward_timer_base(k, *b);
-    }
-    ret = detach_if_pending(t, *b, false);
-    if (!ret && (options & MOD_TIMER_PENDING_ONLY)) {
-        return 0;
-    }
+// __mod_timer(), after its entry charge, in three parts. `options` is a
+// template argument so that each entry point (mod_timer, mod_timer_pending,
+// timer_reduce, add_timer) tests only its own. No part makes a call except
+// in tail position or to BUG(), and the pending and not-pending paths are
+// separate functions, so each keeps its few values in scratch registers and
+// saves none: ~15 fewer instructions per call than one function.
+
+// The common end: the target base (NOHZ), the expiry, the enqueue. `idx`,
+// `clk` and `bucket_expiry` are a bucket computed against `clk`, or ~0u.
+[[gnu::always_inline]] inline int enqueue_on_target(Kernel& k, timer_list* t, TimerBase* b, unsigned long expires,
+                                                   unsigned idx, unsigned long clk, unsigned long bucket_expiry,
+                                                   int ret) {
     int target = target_cpu(k, t->flags);
     if (b->cpu != target) {
         // A running callback keeps its timer on its base (serialisation, timer_delete_sync).
@@ -271,9 +253,73 @@ int mod_timer_common(timer_list* t, unsigned long expires) {
         }
     }
     t->expires = expires;
-    if (idx != ~0u && clk == b->clk) enqueue_timer(k, *b, t, idx, bucket_expiry);
-    else internal_add_timer(k, *b, t);
+    bool first = (idx != ~0u && clk == b->clk) ? enqueue_timer(*b, t, idx, bucket_expiry)
+                                               : internal_add_timer(k, *b, t);
+    if (first && dyntick_kick_needed(k, *b, t)) return kick_dyntick_cpu_and_return(k, *b, ret);
     return ret;
+}
+
+// enqueue_on_target() of a timer that was not pending, for the cases
+// mod_timer_locked() leaves to it: another CPU's base, an idle CPU.
+__attribute__((noinline)) int enqueue_on_target_slow(Kernel& k, timer_list* t, TimerBase* b, unsigned long expires) {
+    return enqueue_on_target(k, t, b, expires, ~0u, 0, 0, 0);
+}
+
+// A pending timer: unchanged expiry, same bucket, or moved.
+template <int options>
+__attribute__((noinline)) int mod_timer_pending_timer(Kernel& k, timer_list* t, unsigned long expires) {
+    long diff = static_cast<long>(t->expires - expires);
+    if (!diff) return 1;
+    if ((options & MOD_TIMER_REDUCE) && diff <= 0) return 1;
+    TimerBase* b = &lock_timer_base(k, t);
+    forward_timer_base(k, *b);
+    if (timer_pending(t) && (options & MOD_TIMER_REDUCE) && time_before_eq(t->expires, expires)) return 1;
+    unsigned long clk = b->clk, bucket_expiry = 0;
+    unsigned idx = calc_wheel_index(wheel_levels(k), expires, clk, &bucket_expiry);
+    // Same bucket: only the expiry changes.
+    if (idx == timer_get_idx(t)) {
+        if (!(options & MOD_TIMER_REDUCE)) t->expires = expires;
+        else if (time_after(t->expires, expires)) t->expires = expires;
+        return 1;
+    }
+    int ret = detach_if_pending(t, *b, false);
+    return enqueue_on_target(k, t, b, expires, idx, clk, bucket_expiry, ret);
+}
+
+template <int options>
+[[gnu::always_inline]] inline int mod_timer_locked(Kernel& k, timer_list* t, unsigned long expires) {
+    if (!t->function && !t->legacy_function) {
+        if (t->data == kShutdownMagic) return 0;  // shut down: arming is ignored
+        BUG();  // 6.1: BUG_ON(!timer->function)
+    }
+    if (!(options & MOD_TIMER_NOTPENDING) && timer_pending(t)) return mod_timer_pending_timer<options>(k, t, expires);
+    // Not pending: nothing to detach (no preemption point since the test).
+    if (options & MOD_TIMER_PENDING_ONLY) return 0;
+    TimerBase* b = &lock_timer_base(k, t);
+    forward_timer_base(k, *b);
+    // Inline only the common case: the timer stays on this busy CPU's base
+    // (target_cpu() is this CPU: the timer is pinned or this CPU not idle).
+    Cpu& self = this_cpu();
+    if (b->cpu != self.id || (!(t->flags & TIMER_PINNED) && idle_cpu(self)))
+        return enqueue_on_target_slow(k, t, b, expires);
+    t->expires = expires;
+    if (internal_add_timer(k, *b, t) && dyntick_kick_needed(k, *b, t)) return kick_dyntick_cpu_and_return(k, *b, 0);
+    return 0;
+}
+
+// The entry charge reached the CPU's deadline: take the preemption point, then do the work.
+template <int options>
+__attribute__((noinline)) int mod_timer_at_deadline(timer_list* t, unsigned long expires) {
+    preempt_point_slow();
+    return mod_timer_locked<options>(this_kernel(), t, expires);
+}
+
+template <int options>
+[[gnu::always_inline]] inline int mod_timer_common(timer_list* t, unsigned long expires) {
+    Kernel& k = this_kernel();
+    if (__builtin_expect(charge_reaches_deadline(lock_base_cost(k)), 0))
+        return mod_timer_at_deadline<options>(t, expires);
+    return mod_timer_locked<options>(k, t, expires);
 }
 
 int collect_expired_timers(TimerBase& b, int depth, hlist_head* heads) {
@@ -297,40 +343,47 @@ int collect_expired_timers(TimerBase& b, int depth, hlist_head* heads) {
     return levels;
 }
 
-// The address of the instruction after the call: an IP inside the caller (_THIS_IP_).
-__attribute__((noinline)) std::uintptr_t this_ip() { return reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)); }
+
+// WARN_ONCE(1, "timer: %pS preempt leak: %08x -> %08x\n", ...), out of
+// line so that call_timer_fn() keeps only three values across the callback.
+// Not `cold`: its call stays in call_timer_fn()'s body, whose return address
+// is the RIP Linux reports.
+__attribute__((noinline)) void timer_preempt_leak(Kernel& k, timer_list* t, unsigned int count, Cpu& after) {
+    auto ip = reinterpret_cast<std::uintptr_t>(__builtin_return_address(0));
+    if (!k.warned_timer_preempt_leak) {
+        k.warned_timer_preempt_leak = true;
+        std::uintptr_t fn = t->legacy_function ? reinterpret_cast<std::uintptr_t>(t->legacy_function)
+                                               : reinterpret_cast<std::uintptr_t>(t->function);
+        Symbol s = symbolize(fn);
+        std::string sym = format_symbol(k, fn);
+        // %pS of a function pointer prints +0x0.
+        if (s.found) {
+            std::string mod;
+            auto lb = sym.find(" [");
+            if (lb != std::string::npos) mod = sym.substr(lb);
+            sym = fmt::format("{}+0x0/0x{:x}{}", s.name, s.size, mod);
+        }
+        warn_report(k, "kernel/time/timer.c", 1707, ip,
+                    fmt::format("timer: {} preempt leak: {:08x} -> {:08x}\n", sym, count, after.preempt_count));
+    }
+}
 
 __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
     Cpu& c = this_cpu();
     unsigned int count = c.preempt_count;
     charge(k.cfg.costs.timer_run);
     // lock_map_acquire(&lockdep_map): 6.1 marks the callback as holding the
-    // timer's pseudo-lock, so it shows in held-lock lists.
-    lock_class_key* map = t->lockdep_key;
-    if (map && k.lockdep) k.lockdep->acquire_map(map, _THIS_IP_, c);  // same CPU: a softirq never migrates
+    // timer's pseudo-lock, so it shows in held-lock lists. Kept in a local:
+    // the callback may free the timer.
+    lock_class_key* map = k.lockdep ? t->lockdep_key : nullptr;
+    if (map) k.lockdep->acquire_map(map, _THIS_IP_, c);  // same CPU: a softirq never migrates
     if (t->function) t->function(t);
     else t->legacy_function(t->data);  // setup_timer(): function stays NULL
     Cpu& after = this_cpu();  // the callback may have slept (a bug Linux survives)
-    if (map && k.lockdep) k.lockdep->release_map(map, after);
+    if (map) after.k.lockdep->release_map(map, after);
     if (count != after.preempt_count) {
-        std::uintptr_t fn = t->legacy_function ? reinterpret_cast<std::uintptr_t>(t->legacy_function)
-                                               : reinterpret_cast<std::uintptr_t>(t->function);
-        // WARN_ONCE(1, "timer: %pS preempt leak: %08x -> %08x\n", ...)
-        if (!k.warned_timer_preempt_leak) {
-            k.warned_timer_preempt_leak = true;
-            Symbol s = symbolize(fn);
-            std::string sym = format_symbol(k, fn);
-            // %pS of a function pointer prints +0x0.
-            if (s.found) {
-                std::string mod;
-                auto lb = sym.find(" [");
-                if (lb != std::string::npos) mod = sym.substr(lb);
-                sym = fmt::format("{}+0x0/0x{:x}{}", s.name, s.size, mod);
-            }
-            warn_report(k, "kernel/time/timer.c", 1707, this_ip(),
-                        fmt::format("timer: {} preempt leak: {:08x} -> {:08x}\n", sym, count, after.preempt_count));
-        }
-        after.preempt_count = count;
+        timer_preempt_leak(after.k, t, count, after);
+        after.preempt_count = count;  // after the call, so that it is not a tail call
     }
 }
 
@@ -451,7 +504,7 @@ void add_timer_on(struct timer_list* timer, int cpu) {
     TimerBase* target = &nb;
     timer->flags = (timer->flags & ~static_cast<u32>(TIMER_BASEMASK)) | static_cast<u32>(cpu);
     forward_timer_base(k, *target);
-    internal_add_timer(k, *target, timer);
+    if (internal_add_timer(k, *target, timer) && dyntick_kick_needed(k, *target, timer)) kick_dyntick_cpu(k, *target);
 }
 
 int __emu_timer_delete(struct timer_list* timer) {
