@@ -26,15 +26,22 @@ struct FuncSym {
     bool local;  // STB_LOCAL: a static function
 };
 
-// Strips a demangled C++ name down to the bare function name:
-// "emu::kern::call_timer_fn(timer_list*)" -> "call_timer_fn".
-std::string bare_name(const char* mangled) {
+}  // namespace
+
+std::string bare_function_name(const char* mangled) {
     // Only C++ symbols are mangled; a C function called `i` or `f` must not
     // come out as the type name `int` or `float`.
     if (std::strncmp(mangled, "_Z", 2) != 0) return mangled;
     int status = 0;
     std::unique_ptr<char, decltype(&std::free)> dem(abi::__cxa_demangle(mangled, nullptr, nullptr, &status), &std::free);
     std::string s = status == 0 && dem ? dem.get() : mangled;
+    // GCC's clones demangle with trailing " [clone .isra.0]", " [clone .cold]".
+    // Linux names a cold part "func.cold" and drops the other clone suffixes.
+    bool cold = false;
+    for (std::size_t at; !s.empty() && s.back() == ']' && (at = s.rfind(" [clone ")) != std::string::npos;) {
+        cold = cold || s.compare(at, std::string::npos, " [clone .cold]") == 0;
+        s.resize(at);
+    }
     // Cut the parameter list (match the parenthesis that closes at the end).
     if (!s.empty() && s.back() == ')') {
         int depth = 0;
@@ -55,9 +62,10 @@ std::string bare_name(const char* mangled) {
         else if (angle == 0 && s[i] == ':' && s[i + 1] == ':') cut = i + 2;
     }
     s = s.substr(cut);
-    // GCC's cold/clone suffixes look like Linux's: keep ".cold", drop others.
-    return s;
+    return cold ? s + ".cold" : s;
 }
+
+namespace {
 
 std::vector<FuncSym> load_symbols(const std::string& path) {
     std::vector<FuncSym> out;
@@ -91,7 +99,7 @@ std::vector<FuncSym> load_symbols(const std::string& path) {
         for (std::size_t j = 0; j < n; ++j) {
             if (ELF64_ST_TYPE(syms[j].st_info) != STT_FUNC || syms[j].st_value == 0) continue;
             if (syms[j].st_name >= strtab.sh_size) continue;
-            out.push_back({syms[j].st_value, syms[j].st_size, bare_name(strs + syms[j].st_name),
+            out.push_back({syms[j].st_value, syms[j].st_size, bare_function_name(strs + syms[j].st_name),
                            ELF64_ST_BIND(syms[j].st_info) == STB_LOCAL});
         }
     }

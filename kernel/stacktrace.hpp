@@ -19,6 +19,10 @@ struct Symbol {
     bool found = false;
 };
 
+// The bare function name of an ELF symbol, as Linux prints it:
+// "_ZN3emu4kern13call_timer_fnEP10timer_list" -> "call_timer_fn"; a GCC
+// cold part "... [clone .cold]" -> "call_timer_fn.cold".
+std::string bare_function_name(const char* symbol);
 // Looks up the function containing `addr`. Thread-compatible, cached per object.
 Symbol symbolize(std::uintptr_t addr);
 // A frame pointer that can be read: inside the stack [lo, hi), aligned, with
