@@ -2,82 +2,100 @@
 
 #include "emu/sim/engine.hpp"
 
-#include <signal.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
+#include <unistd.h>
 
-#include <chrono>
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
 
 namespace emu {
 
 namespace {
 
-constexpr int kSampleSignal = SIGUSR2;
+constexpr int kTickSignal = SIGUSR2;
 
-// Runs on the stuck thread: stores the interrupted PC in the slot the
-// watchdog queued with the signal (no process-wide state involved).
-void capture_pc(int, siginfo_t* info, void* uc) {
-    if (info->si_code != SI_QUEUE || !info->si_value.sival_ptr) return;
-    auto* slot = static_cast<std::atomic<std::uintptr_t>*>(info->si_value.sival_ptr);
+std::int64_t monotonic_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);  // async-signal-safe
+    return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+std::uintptr_t interrupted_pc(void* uc) {
 #if defined(__x86_64__)
-    slot->store(static_cast<std::uintptr_t>(static_cast<ucontext_t*>(uc)->uc_mcontext.gregs[REG_RIP]));
+    return static_cast<std::uintptr_t>(static_cast<ucontext_t*>(uc)->uc_mcontext.gregs[REG_RIP]);
 #elif defined(__aarch64__)
-    slot->store(static_cast<std::uintptr_t>(static_cast<ucontext_t*>(uc)->uc_mcontext.pc));
+    return static_cast<std::uintptr_t>(static_cast<ucontext_t*>(uc)->uc_mcontext.pc);
 #else
     (void)uc;
-    slot->store(1);
+    return 0;
 #endif
 }
 
 }  // namespace
 
 HostWatchdog::HostWatchdog(const Engine& engine, double seconds, Report report)
-    : m_engine(engine), m_seconds(seconds), m_report(std::move(report)), m_target(pthread_self()) {
+    : m_engine(engine),
+      m_allowance_ns(static_cast<std::int64_t>(std::llround(seconds * 1e9))),
+      m_report(std::move(report)) {
     struct sigaction sa {};
-    sa.sa_sigaction = capture_pc;
-    sa.sa_flags = SA_SIGINFO | SA_RESTART;
+    sa.sa_sigaction = &HostWatchdog::on_signal;
+    // RESTART: the machine's thread must not see EINTR from reads. ONSTACK: a stuck
+    // fiber may have little stack left, and the report symbolizes (the fault
+    // handlers' alternate stack is there from boot).
+    sa.sa_flags = SA_SIGINFO | SA_RESTART | SA_ONSTACK;
     sigemptyset(&sa.sa_mask);
-    sigaction(kSampleSignal, &sa, nullptr);
-    m_thread = std::thread([this] { watch(); });
+    sigaction(kTickSignal, &sa, nullptr);
+    sigevent sev{};
+    sev.sigev_notify = SIGEV_THREAD_ID;  // this thread, which runs the engine, not any thread
+    sev.sigev_signo = kTickSignal;
+    sev.sigev_value.sival_ptr = this;
+    sev._sigev_un._tid = static_cast<pid_t>(syscall(SYS_gettid));
+    if (timer_create(CLOCK_MONOTONIC, &sev, &m_timer) != 0) return;  // no watchdog rather than no machine
+    m_armed = true;
+    // Four ticks per allowance, at most 250 ms apart: a stuck step is reported
+    // between 1 and 1.25 allowances after it began.
+    std::int64_t poll_ns = std::max<std::int64_t>(1'000'000, std::min<std::int64_t>(m_allowance_ns / 4, 250'000'000));
+    itimerspec its{};
+    its.it_interval.tv_sec = poll_ns / 1'000'000'000;
+    its.it_interval.tv_nsec = poll_ns % 1'000'000'000;
+    its.it_value = its.it_interval;
+    timer_settime(m_timer, 0, &its, nullptr);
 }
 
 HostWatchdog::~HostWatchdog() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_cv.notify_all();
-    m_thread.join();
+    if (!m_armed) return;
+    // A tick may already be queued for this thread: hold the signal, delete the
+    // timer, and take any queued tick before the handler could see a dead object.
+    sigset_t tick, old;
+    sigemptyset(&tick);
+    sigaddset(&tick, kTickSignal);
+    pthread_sigmask(SIG_BLOCK, &tick, &old);
+    timer_delete(m_timer);
+    timespec now{};
+    siginfo_t info;
+    while (sigtimedwait(&tick, &info, &now) == kTickSignal) {}
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
 }
 
-std::uintptr_t HostWatchdog::sample_pc() {
-    m_pc.store(0);
-    union sigval v;
-    v.sival_ptr = &m_pc;
-    if (pthread_sigqueue(m_target, kSampleSignal, v) != 0) return 0;
-    for (int i = 0; i < 100 && !m_pc.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    return m_pc.load();
+void HostWatchdog::on_signal(int, siginfo_t* info, void* uc) {
+    if (info->si_code != SI_TIMER || !info->si_value.sival_ptr) return;
+    int saved_errno = errno;  // the interrupted code may be between a call and its errno check
+    static_cast<HostWatchdog*>(info->si_value.sival_ptr)->tick(interrupted_pc(uc));
+    errno = saved_errno;
 }
 
-void HostWatchdog::watch() {
-    using Clock = std::chrono::steady_clock;
-    const auto allowance = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_seconds));
-    const auto poll = std::min<Clock::duration>(allowance / 4, std::chrono::milliseconds(250));
-    std::uint64_t seen = 0;
-    Clock::time_point since = Clock::now();
-    std::unique_lock lock(m_mutex);
-    while (!m_cv.wait_for(lock, poll, [this] { return m_stop; })) {
-        std::uint64_t step = m_engine.step_in_progress();
-        auto now = Clock::now();
-        if (step == 0 || step != seen) {
-            seen = step;
-            since = now;
-            continue;
-        }
-        if (now - since < allowance) continue;
-        lock.unlock();
-        m_report(m_engine.step_core(), sample_pc());
-        return;  // only reached if the report chose to return
+void HostWatchdog::tick(std::uintptr_t pc) {
+    std::uint64_t step = m_engine.step_in_progress();
+    std::int64_t now = monotonic_ns();
+    if (step == 0 || step != m_seen) {
+        m_seen = step;
+        m_since_ns = now;
+        return;
     }
+    if (now - m_since_ns < m_allowance_ns) return;
+    m_report(m_engine.step_core(), pc);
 }
 
 }  // namespace emu
