@@ -249,6 +249,9 @@ public:
     Console& console;
     KernelConfig cfg;
     std::vector<std::unique_ptr<Cpu>> cpus;  // I
+    // Every CPU's timer bases, at cpu * 2 + BASE_STD/BASE_DEF: mod_timer()
+    // finds a timer's base with one load.
+    std::vector<TimerBase*> timer_bases;  // I
     Cpu& cpu(int n) { return *cpus[static_cast<std::size_t>(n)]; }
     // cpus.size(), kept as one int: timer bases are checked against it on every mod_timer().
     int nr_cpus() const { return m_nr_cpus; }

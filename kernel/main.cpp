@@ -186,6 +186,7 @@ Kernel::Kernel(Engine& e, IrqController& p, TimerChip& tc, Console& con, KernelC
     for (int n = 0; n < engine.cpus(); ++n) {
         auto cpu = std::make_unique<Cpu>(*this, engine.core(n), n);
         engine.core(n).kernel_cpu = cpu.get();
+        for (TimerBase& b : cpu->timer_base) timer_bases.push_back(&b);
         cpus.push_back(std::move(cpu));
     }
     m_nr_cpus = static_cast<int>(cpus.size());

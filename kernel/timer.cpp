@@ -125,7 +125,8 @@ unsigned long next_timer_interrupt(TimerBase& b, int depth) {
 }
 
 TimerBase& base_of(Kernel& k, u32 tflags, int cpu) {
-    return k.cpu(cpu).timer_base[(tflags & TIMER_DEFERRABLE) ? BASE_DEF : BASE_STD];
+    static_assert(BASE_STD == 0 && BASE_DEF == 1);
+    return *k.timer_bases[static_cast<std::size_t>(cpu) * 2 + ((tflags & TIMER_DEFERRABLE) ? BASE_DEF : BASE_STD)];
 }
 
 TimerBase& lock_timer_base(Kernel& k, timer_list* t) {
@@ -265,9 +266,18 @@ __attribute__((noinline)) int enqueue_on_target_slow(Kernel& k, timer_list* t, T
     return enqueue_on_target(k, t, b, expires, ~0u, 0, 0, 0);
 }
 
+// 6.1's BUG_ON(!timer->function) of __mod_timer(); true for a timer that
+// timer_shutdown() disarmed, which arming leaves alone.
+[[gnu::always_inline]] inline bool timer_shut_down(const timer_list* t) {
+    if (__builtin_expect(t->function || t->legacy_function, 1)) return false;
+    if (t->data != kShutdownMagic) BUG();
+    return true;
+}
+
 // A pending timer: unchanged expiry, same bucket, or moved.
 template <int options>
 __attribute__((noinline)) int mod_timer_pending_timer(Kernel& k, timer_list* t, unsigned long expires) {
+    if (timer_shut_down(t)) return 0;
     long diff = static_cast<long>(t->expires - expires);
     if (!diff) return 1;
     if ((options & MOD_TIMER_REDUCE) && diff <= 0) return 1;
@@ -287,12 +297,10 @@ __attribute__((noinline)) int mod_timer_pending_timer(Kernel& k, timer_list* t, 
 }
 
 template <int options>
-[[gnu::always_inline]] inline int mod_timer_locked(Kernel& k, timer_list* t, unsigned long expires) {
-    if (!t->function && !t->legacy_function) {
-        if (t->data == kShutdownMagic) return 0;  // shut down: arming is ignored
-        BUG();  // 6.1: BUG_ON(!timer->function)
-    }
+__attribute__((noinline)) int mod_timer_locked(Kernel& k, timer_list* t, unsigned long expires) {
+    // The pending test first: its tail call then comes before the register saves.
     if (!(options & MOD_TIMER_NOTPENDING) && timer_pending(t)) return mod_timer_pending_timer<options>(k, t, expires);
+    if (timer_shut_down(t)) return 0;
     // Not pending: nothing to detach (no preemption point since the test).
     if (options & MOD_TIMER_PENDING_ONLY) return 0;
     TimerBase* b = &lock_timer_base(k, t);
