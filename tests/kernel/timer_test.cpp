@@ -213,6 +213,96 @@ TEST_CASE("del_timer_sync waits for a callback running on the other CPU (SEMANTI
     CHECK(ret == 0);  // it was not pending any more, only running
 }
 
+TEST_CASE("mod_timer re-homes a timer to the calling CPU's base, pending or not (SEMANTICS §4.5)", "[kernel][timer]") {
+    T s;
+    int here = -1;
+    task_struct* other = nullptr;
+    auto res = run_guest(default_config(2), [&](Machine&) {
+        here = smp_processor_id();
+        timer_setup(&s.timer, record, 0);
+        s.timer.expires = jiffies_now() + 50;
+        add_timer_on(&s.timer, 1 - here);  // pending on the other CPU
+        mod_timer(&s.timer, jiffies_now() + 3);
+        msleep(50);
+        // Not pending now: armed by a thread of the other CPU, it runs there.
+        other = kthread_create([](void* p) {
+            auto* st = static_cast<T*>(p);
+            mod_timer(&st->timer, jiffies_now() + 3);
+            mdelay(40);
+            return 0;
+        }, &s, "rearm");
+        kthread_bind(other, static_cast<unsigned>(1 - here));
+        wake_up_process(other);
+        msleep(100);
+        return 0;
+    });
+    CHECK(res.status == 0);
+    REQUIRE(s.cpus.size() == 2);
+    CHECK(s.cpus[0] == here);
+    CHECK(s.cpus[1] == 1 - here);
+}
+
+namespace {
+struct Handoff {
+    timer_list first, second;
+    std::vector<int> second_cpus;
+    bool pinned = false;
+};
+void handoff_second(timer_list* t) {
+    Handoff* h = from_timer(h, t, second);
+    h->second_cpus.push_back(smp_processor_id());
+}
+void handoff_first(timer_list* t) {
+    // Runs in TIMER_SOFTIRQ on an idle CPU: idle_cpu() is true here.
+    Handoff* h = from_timer(h, t, first);
+    mod_timer(&h->second, jiffies_now() + 3);
+}
+}  // namespace
+
+TEST_CASE("a timer armed on an idle CPU goes to a busy CPU unless TIMER_PINNED (SEMANTICS §4.5)", "[kernel][timer]") {
+    for (bool pinned : {false, true}) {
+        Handoff h;
+        int busy = -1;
+        auto res = run_guest(default_config(2), [&](Machine&) {
+            busy = smp_processor_id();
+            timer_setup(&h.first, handoff_first, 0);
+            timer_setup(&h.second, handoff_second, pinned ? TIMER_PINNED : 0);
+            h.first.expires = jiffies_now() + 3;
+            add_timer_on(&h.first, 1 - busy);
+            mdelay(100);  // this CPU stays busy (get_nohz_timer_target() picks it)
+            return 0;
+        });
+        INFO("pinned " << pinned);
+        CHECK(res.status == 0);
+        REQUIRE(h.second_cpus.size() == 1);
+        CHECK(h.second_cpus[0] == (pinned ? 1 - busy : busy));
+    }
+}
+
+TEST_CASE("a timer re-armed while its callback runs stays on the callback's base (SEMANTICS §4.5)", "[kernel][timer]") {
+    struct Running {
+        Slow slow;
+        std::vector<int> cpus;
+    } r;
+    int here = -1;
+    auto res = run_guest(default_config(2), [&](Machine&) {
+        here = smp_processor_id();
+        timer_setup(&r.slow.timer, slow_cb, 0);
+        r.slow.timer.expires = jiffies_now() + 2;
+        add_timer_on(&r.slow.timer, 1 - here);
+        while (!r.slow.started) cpu_relax();
+        r.slow.started = 0;
+        mod_timer(&r.slow.timer, jiffies_now() + 3);  // from this CPU, during the callback
+        while (!r.slow.started) cpu_relax();
+        r.cpus.push_back(static_cast<int>(r.slow.timer.flags & TIMER_CPUMASK));
+        del_timer_sync(&r.slow.timer);
+        return 0;
+    });
+    CHECK(res.status == 0);
+    REQUIRE(r.cpus.size() == 1);
+    CHECK(r.cpus[0] == 1 - here);
+}
+
 TEST_CASE("timer_shutdown: later arming is silently ignored", "[kernel][timer]") {
     T s;
     int r = -1;
