@@ -232,12 +232,13 @@ int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
     return 1;
 }
 
-// __mod_timer(), after its entry charge, in three parts. `options` is a
-// template argument so that each entry point (mod_timer, mod_timer_pending,
-// timer_reduce, add_timer) tests only its own. No part makes a call except
-// in tail position or to BUG(), and the pending and not-pending paths are
-// separate functions, so each keeps its few values in scratch registers and
-// saves none: ~15 fewer instructions per call than one function.
+// __mod_timer(), after its entry charge, in parts. `options` is a template
+// argument so that each entry point (mod_timer, mod_timer_pending,
+// timer_reduce, add_timer) tests only its own. The not-pending path, most
+// calls, makes no call except in tail position or to BUG(): the pending path
+// is a separate function and a timer leaving its CPU's base goes out of
+// line. With the base one load from Kernel::timer_bases, the compiler keeps
+// that path in scratch registers and saves one, where one function saved five.
 
 // The common end: the target base (NOHZ), the expiry, the enqueue. `idx`,
 // `clk` and `bucket_expiry` are a bucket computed against `clk`, or ~0u.
