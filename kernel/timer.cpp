@@ -396,20 +396,26 @@ __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
     }
 }
 
+// Linux drops the base lock around each callback, raw_spin_unlock_irq()
+// before and raw_spin_lock_irq() after (plain unlock/lock for TIMER_IRQSAFE):
+// IRQs are on in a callback, off in an IRQSAFE one and between callbacks.
+// Interrupts reach a CPU only at preemption points and the wheel code
+// between callbacks has none, so the flag changes only where the next
+// callback needs it different: once per batch, not twice per timer. A
+// callback that returns with IRQs off has them switched on before the next
+// one, as Linux's unlock_irq does, taking any interrupt it left pending.
 void expire_timers(Kernel& k, TimerBase& b, hlist_head* head) {
     while (head->first) {
         timer_list* t = hlist_entry(head->first, timer_list, entry);
         b.running_timer = t;
         detach_timer(t, true);
-        if (t->flags & TIMER_IRQSAFE) {
-            call_timer_fn(k, t);
-            b.running_timer = nullptr;
-        } else {
-            local_irq_enable_internal();
-            call_timer_fn(k, t);
-            b.running_timer = nullptr;
-            local_irq_disable_internal();
+        bool irqs_in_callback = !(t->flags & TIMER_IRQSAFE);
+        if (tl_core->irqs_on != irqs_in_callback) {
+            if (irqs_in_callback) local_irq_enable_internal();
+            else local_irq_disable_internal();
         }
+        call_timer_fn(k, t);
+        b.running_timer = nullptr;
     }
 }
 
@@ -423,6 +429,7 @@ void __run_timers(Kernel& k, TimerBase& b) {
         b.clk++;
         b.next_expiry = next_timer_interrupt(b, depth);
         while (levels--) expire_timers(k, b, heads + levels);
+        if (tl_core->irqs_on) local_irq_disable_internal();  // raw_spin_lock_irq() after the last callback
     }
     local_irq_enable_internal();
 }

@@ -303,6 +303,40 @@ TEST_CASE("a timer re-armed while its callback runs stays on the callback's base
     CHECK(r.cpus[0] == 1 - here);
 }
 
+namespace {
+struct IrqState {
+    timer_list timer;
+    bool disabled_in_callback = false;
+    bool leave_disabled = false;
+};
+void note_irq_state(timer_list* t) {
+    IrqState* s = from_timer(s, t, timer);
+    s->disabled_in_callback = irqs_disabled();
+    if (s->leave_disabled) local_irq_disable();  // a bug: the wheel's unlock_irq switches them on again
+}
+}  // namespace
+
+TEST_CASE("callbacks run with IRQs on, TIMER_IRQSAFE ones with IRQs off, whatever the previous one left "
+          "(SEMANTICS §4.7)", "[kernel][timer]") {
+    IrqState first, second, irqsafe, last;
+    first.leave_disabled = true;
+    auto res = run_guest(default_config(1), [&](Machine&) {
+        unsigned long when = jiffies_now() + 5;
+        // One bucket runs its timers newest first: first, second, irqsafe, last.
+        for (IrqState* s : {&last, &irqsafe, &second, &first}) {
+            timer_setup(&s->timer, note_irq_state, s == &irqsafe ? TIMER_IRQSAFE : 0);
+            mod_timer(&s->timer, when);
+        }
+        msleep(50);
+        return 0;
+    });
+    CHECK(res.status == 0);
+    CHECK_FALSE(first.disabled_in_callback);
+    CHECK_FALSE(second.disabled_in_callback);  // first left them off
+    CHECK(irqsafe.disabled_in_callback);
+    CHECK_FALSE(last.disabled_in_callback);
+}
+
 TEST_CASE("timer_shutdown: later arming is silently ignored", "[kernel][timer]") {
     T s;
     int r = -1;
