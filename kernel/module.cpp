@@ -22,6 +22,7 @@
 #include <link.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -29,6 +30,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <atomic>
+#include <mutex>
 #include <set>
 
 namespace emu::kern {
@@ -275,12 +277,39 @@ std::vector<std::string> read_modinfo(const std::string& path, std::string& erro
     return img.modinfo();
 }
 
+namespace {
+
+// The copy directories this process made, removed when it exits normally:
+// a copy stays mapped, and is read for traces' symbols, until then. Process
+// state, not a machine's: every machine of the process shares the directory.
+class CopyDirs {
+public:
+    void add(std::string dir) {
+        std::lock_guard lock(m_mutex);
+        if (std::find(m_dirs.begin(), m_dirs.end(), dir) == m_dirs.end()) m_dirs.push_back(std::move(dir));
+    }
+    ~CopyDirs() {
+        if (getpid() != m_owner) return;  // a fork()ed child exiting: the directories are its parent's
+        std::error_code ec;
+        for (const std::string& d : m_dirs) std::filesystem::remove_all(d, ec);
+    }
+
+private:
+    pid_t m_owner = getpid();
+    std::mutex m_mutex;
+    std::vector<std::string> m_dirs;
+};
+
+}  // namespace
+
 std::string private_copy_path(const char* kind, const std::string& file) {
-    std::string dir = fmt::format("/tmp/emu-{}-{}", kind, getpid());
+    static CopyDirs dirs;
+    const char* tmp = std::getenv("TMPDIR");
+    std::string dir = fmt::format("{}/emu-{}-{}", tmp && *tmp ? tmp : "/tmp", kind, getpid());
     // mkdir(), not create_directories(): the latter allocates differently when
     // the directory exists (a stale one from an earlier process with this
     // PID), and the host heap's layout shows in splats as kernel addresses.
-    mkdir(dir.c_str(), 0700);
+    if (mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST) dirs.add(dir);
     static std::atomic<std::uint64_t> copies{0};
     return fmt::format("{}/{}-{}", dir, copies++, file);
 }

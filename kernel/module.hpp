@@ -38,8 +38,9 @@ std::string vermagic(const Kernel& k);
 std::string vermagic_for_hz(int hz);
 // insmod: loads and runs init in the caller's context; returns 0 or -errno.
 // Where a module or user program gets its private copy before dlopen(), so
-// that one loaded again gets fresh static data: /tmp/emu-<kind>-<pid>/<n>-<file>,
-// numbered per process (another machine may still have an earlier copy mapped).
+// that one loaded again gets fresh static data: $TMPDIR/emu-<kind>-<pid>/<n>-<file>
+// (TMPDIR unset: /tmp), numbered per process (another machine may still have
+// an earlier copy mapped). The directory goes when the process exits normally.
 std::string private_copy_path(const char* kind, const std::string& file);
 int load_module(const std::string& path, const std::vector<std::string>& params, std::string& name_out);
 // delete_module(): -ENOENT if not loaded, -EBUSY if in use, not live or without an exit function.

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 
@@ -244,4 +247,45 @@ TEST_CASE("a module using every API of the lab, its documentation and the seed c
     CHECK(r.plain.find("parm:           loops:how many times\n") != std::string::npos);
     CHECK(r.plain.find("apicover: exit\n") != std::string::npos);
     CHECK(r.plain.find("BUG") == std::string::npos);
+}
+
+namespace {
+// Runs `emu run` on a script with TMPDIR set for it (and only for it).
+EmuRun run_with_tmpdir(const std::string& tmpdir, const std::string& script_text, const std::string& root) {
+    std::string script = tmpdir + ".sh";
+    std::ofstream(script) << script_text;
+    const char* old = std::getenv("TMPDIR");
+    std::string saved = old ? old : "";
+    setenv("TMPDIR", tmpdir.c_str(), 1);
+    auto r = run_emu("run --root " + root + " " + script);
+    if (old) setenv("TMPDIR", saved.c_str(), 1);
+    else unsetenv("TMPDIR");
+    std::remove(script.c_str());
+    return r;
+}
+}  // namespace
+
+TEST_CASE("the private copies of modules and programs live under TMPDIR and are gone when emu exits", "[modules]") {
+    char tmpl[] = "/tmp/emu-test-tmpdir-XXXXXX";
+    REQUIRE(mkdtemp(tmpl) != nullptr);
+    std::string tmpdir = tmpl;
+    auto r = run_with_tmpdir(tmpdir, "insmod deferred.ko\nmknod /dev/deferred c 42 0\n./test x\nrmmod deferred\n",
+                             EMU_LAB_MODULES);
+    INFO(r.out);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("ERROR") == std::string::npos);
+    std::vector<std::string> left;
+    for (const auto& e : std::filesystem::directory_iterator(tmpdir)) left.push_back(e.path().string());
+    CHECK(left.empty());
+    std::filesystem::remove_all(tmpdir);
+
+    // A TMPDIR where nothing can be made: the copy fails, and says where it tried.
+    std::string file = tmpdir + "-file";
+    std::ofstream(file) << "not a directory\n";
+    auto bad = run_with_tmpdir(file, "insmod deferred.ko\necho rc=$?\n", EMU_LAB_MODULES);
+    INFO(bad.out);
+    CHECK(bad.out.find("deferred: cannot copy to " + file + "/emu-modules-") != std::string::npos);
+    CHECK(bad.out.find("insmod: ERROR: could not insert module deferred.ko: Invalid module format\nrc=1\n") !=
+          std::string::npos);
+    std::remove(file.c_str());
 }
