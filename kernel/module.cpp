@@ -288,10 +288,13 @@ public:
         std::lock_guard lock(m_mutex);
         if (std::find(m_dirs.begin(), m_dirs.end(), dir) == m_dirs.end()) m_dirs.push_back(std::move(dir));
     }
-    ~CopyDirs() {
+    ~CopyDirs() { remove(); }
+    void remove() {
         if (getpid() != m_owner) return;  // a fork()ed child exiting: the directories are its parent's
+        std::lock_guard lock(m_mutex);
         std::error_code ec;
         for (const std::string& d : m_dirs) std::filesystem::remove_all(d, ec);
+        m_dirs.clear();
     }
 
 private:
@@ -300,10 +303,17 @@ private:
     std::vector<std::string> m_dirs;
 };
 
+CopyDirs& copy_dirs() {
+    static CopyDirs dirs;
+    return dirs;
+}
+
 }  // namespace
 
+void remove_private_copies() { copy_dirs().remove(); }
+
 std::string private_copy_path(const char* kind, const std::string& file) {
-    static CopyDirs dirs;
+    CopyDirs& dirs = copy_dirs();
     const char* tmp = std::getenv("TMPDIR");
     std::string dir = fmt::format("{}/emu-{}-{}", tmp && *tmp ? tmp : "/tmp", kind, getpid());
     // mkdir(), not create_directories(): the latter allocates differently when

@@ -42,6 +42,9 @@ std::string vermagic_for_hz(int hz);
 // (TMPDIR unset: /tmp), numbered per process (another machine may still have
 // an earlier copy mapped). The directory goes when the process exits normally.
 std::string private_copy_path(const char* kind, const std::string& file);
+// Removes this process's copy directories now: for an exit that skips static
+// destructors (_exit() after the host watchdog's report).
+void remove_private_copies();
 int load_module(const std::string& path, const std::vector<std::string>& params, std::string& name_out);
 // delete_module(): -ENOENT if not loaded, -EBUSY if in use, not live or without an exit function.
 int unload_module(const std::string& name);

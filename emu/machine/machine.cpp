@@ -2,6 +2,7 @@
 
 #include "emu/machine/host_watchdog.hpp"
 #include "kernel/bug.hpp"
+#include "kernel/module.hpp"
 #include "kernel/printk.hpp"
 
 #include <unistd.h>
@@ -53,6 +54,7 @@ Engine::RunResult Machine::run_until(Cycles limit) {
                          "kernel (an endless loop that never calls a kernel function?); the machine is stopped\n",
                          core, where.c_str(), m_cfg.host_watchdog_s);
             std::fflush(stderr);
+            kern::remove_private_copies();
             _exit(kExitStuck);
         });
     }

@@ -9,9 +9,36 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <vector>
 
 using namespace emu;
 using namespace emu::test;
+
+namespace {
+// Runs `emu run` on a script with TMPDIR set for it (and only for it).
+EmuRun run_with_tmpdir(const std::string& tmpdir, const std::string& script_text, const std::string& root,
+                       const std::string& options = "") {
+    std::string script = tmpdir + ".sh";
+    std::ofstream(script) << script_text;
+    const char* old = std::getenv("TMPDIR");
+    std::string saved = old ? old : "";
+    setenv("TMPDIR", tmpdir.c_str(), 1);
+    auto r = run_emu("run " + options + "--root " + root + " " + script);
+    if (old) setenv("TMPDIR", saved.c_str(), 1);
+    else unsetenv("TMPDIR");
+    std::remove(script.c_str());
+    return r;
+}
+std::string fresh_tmpdir() {
+    char tmpl[] = "/tmp/emu-test-tmpdir-XXXXXX";
+    return mkdtemp(tmpl) ? std::string(tmpl) : std::string();
+}
+std::vector<std::string> files_in(const std::string& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().string());
+    return out;
+}
+}  // namespace
 
 TEST_CASE("insmod refuses bad modules with Linux's messages and errno", "[modules]") {
     auto r = run_script(default_config(2), {
@@ -212,12 +239,15 @@ TEST_CASE("a module whose init oopsed stays Loading and cannot be removed", "[mo
 }
 
 TEST_CASE("guest code that loops without calling the kernel trips the host watchdog, which names it", "[modules]") {
-    std::string script = "/tmp/emu-module-test-spin.sh";
-    std::ofstream(script) << "insmod oops.ko\nmknod /dev/oops c 43 0\n./rawioctl /dev/oops 3\necho not reached\n";
-    auto r = run_emu("run --host-watchdog 0.5 --root " + std::string(EMU_TEST_MODULES) + " " + script);
+    std::string tmpdir = fresh_tmpdir();
+    REQUIRE(!tmpdir.empty());
+    auto r = run_with_tmpdir(tmpdir, "insmod oops.ko\nmknod /dev/oops c 43 0\n./rawioctl /dev/oops 3\necho not reached\n",
+                             EMU_TEST_MODULES, "--host-watchdog 0.5 ");
     std::string out = r.out;
     INFO(out);
     CHECK(r.status == kExitStuck);
+    CHECK(files_in(tmpdir).empty());  // _exit() skips destructors: the copies are removed before it
+    std::filesystem::remove_all(tmpdir);
     CHECK(std::regex_search(out, std::regex(R"(emu: host watchdog: CPU\d has run oops_spin_forever\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops\] for 0\.5 s of host time without returning to the kernel)")));
     CHECK(out.find("not reached") == std::string::npos);
 }
@@ -249,34 +279,16 @@ TEST_CASE("a module using every API of the lab, its documentation and the seed c
     CHECK(r.plain.find("BUG") == std::string::npos);
 }
 
-namespace {
-// Runs `emu run` on a script with TMPDIR set for it (and only for it).
-EmuRun run_with_tmpdir(const std::string& tmpdir, const std::string& script_text, const std::string& root) {
-    std::string script = tmpdir + ".sh";
-    std::ofstream(script) << script_text;
-    const char* old = std::getenv("TMPDIR");
-    std::string saved = old ? old : "";
-    setenv("TMPDIR", tmpdir.c_str(), 1);
-    auto r = run_emu("run --root " + root + " " + script);
-    if (old) setenv("TMPDIR", saved.c_str(), 1);
-    else unsetenv("TMPDIR");
-    std::remove(script.c_str());
-    return r;
-}
-}  // namespace
 
 TEST_CASE("the private copies of modules and programs live under TMPDIR and are gone when emu exits", "[modules]") {
-    char tmpl[] = "/tmp/emu-test-tmpdir-XXXXXX";
-    REQUIRE(mkdtemp(tmpl) != nullptr);
-    std::string tmpdir = tmpl;
+    std::string tmpdir = fresh_tmpdir();
+    REQUIRE(!tmpdir.empty());
     auto r = run_with_tmpdir(tmpdir, "insmod deferred.ko\nmknod /dev/deferred c 42 0\n./test x\nrmmod deferred\n",
                              EMU_LAB_MODULES);
     INFO(r.out);
     CHECK(r.status == 0);
     CHECK(r.out.find("ERROR") == std::string::npos);
-    std::vector<std::string> left;
-    for (const auto& e : std::filesystem::directory_iterator(tmpdir)) left.push_back(e.path().string());
-    CHECK(left.empty());
+    CHECK(files_in(tmpdir).empty());
     std::filesystem::remove_all(tmpdir);
 
     // A TMPDIR where nothing can be made: the copy fails, and says where it tried.
