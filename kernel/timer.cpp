@@ -261,10 +261,11 @@ int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
     return ret;
 }
 
-// enqueue_on_target() of a timer that was not pending, for the cases
+// enqueue_on_target() of a timer that is not pending (now), for the cases
 // mod_timer_locked() leaves to it: another CPU's base, an idle CPU.
-__attribute__((noinline)) int enqueue_on_target_slow(Kernel& k, timer_list* t, TimerBase* b, unsigned long expires) {
-    return enqueue_on_target(k, t, b, expires, ~0u, 0, 0, 0);
+__attribute__((noinline)) int enqueue_on_target_slow(Kernel& k, timer_list* t, TimerBase* b, unsigned long expires,
+                                                     int ret) {
+    return enqueue_on_target(k, t, b, expires, ~0u, 0, 0, ret);
 }
 
 // 6.1's BUG_ON(!timer->function) of __mod_timer(); true for a timer that
@@ -302,18 +303,21 @@ __attribute__((noinline)) int mod_timer_locked(Kernel& k, timer_list* t, unsigne
     // The pending test first: its tail call then comes before the register saves.
     if (!(options & MOD_TIMER_NOTPENDING) && timer_pending(t)) return mod_timer_pending_timer<options>(k, t, expires);
     if (timer_shut_down(t)) return 0;
-    // Not pending: nothing to detach (no preemption point since the test).
-    if (options & MOD_TIMER_PENDING_ONLY) return 0;
     TimerBase* b = &lock_timer_base(k, t);
     forward_timer_base(k, *b);
+    // MOD_TIMER_NOTPENDING skipped the test above, and the entry's preemption
+    // point may have let an interrupt or another CPU arm the timer: detach it
+    // as 6.1 does. Otherwise it is not pending (no preemption point since the test).
+    int ret = (options & MOD_TIMER_NOTPENDING) ? detach_if_pending(t, *b, false) : 0;
+    if (options & MOD_TIMER_PENDING_ONLY) return 0;
     // Inline only the common case: the timer stays on this busy CPU's base
     // (target_cpu() is this CPU: the timer is pinned or this CPU not idle).
     Cpu& self = this_cpu();
     if (b->cpu != self.id || (!(t->flags & TIMER_PINNED) && idle_cpu(self)))
-        return enqueue_on_target_slow(k, t, b, expires);
+        return enqueue_on_target_slow(k, t, b, expires, ret);
     t->expires = expires;
-    if (internal_add_timer(k, *b, t) && dyntick_kick_needed(k, *b, t)) return kick_dyntick_cpu_and_return(k, *b, 0);
-    return 0;
+    if (internal_add_timer(k, *b, t) && dyntick_kick_needed(k, *b, t)) return kick_dyntick_cpu_and_return(k, *b, ret);
+    return ret;
 }
 
 // The entry charge reached the CPU's deadline: take the preemption point, then do the work.
@@ -357,12 +361,11 @@ int collect_expired_timers(TimerBase& b, int depth, hlist_head* heads) {
 // line so that call_timer_fn() keeps only three values across the callback.
 // Not `cold`: its call stays in call_timer_fn()'s body, whose return address
 // is the RIP Linux reports.
-__attribute__((noinline)) void timer_preempt_leak(Kernel& k, timer_list* t, unsigned int count, Cpu& after) {
+// `fn`: the callback, read before it ran (it may have freed its timer).
+__attribute__((noinline)) void timer_preempt_leak(Kernel& k, std::uintptr_t fn, unsigned int count, Cpu& after) {
     auto ip = reinterpret_cast<std::uintptr_t>(__builtin_return_address(0));
     if (!k.warned_timer_preempt_leak) {
         k.warned_timer_preempt_leak = true;
-        std::uintptr_t fn = t->legacy_function ? reinterpret_cast<std::uintptr_t>(t->legacy_function)
-                                               : reinterpret_cast<std::uintptr_t>(t->function);
         Symbol s = symbolize(fn);
         std::string sym = format_symbol(k, fn);
         // %pS of a function pointer prints +0x0.
@@ -386,12 +389,18 @@ __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
     // the callback may free the timer.
     lock_class_key* map = k.lockdep ? t->lockdep_key : nullptr;
     if (map) k.lockdep->acquire_map(map, _THIS_IP_, c);  // same CPU: a softirq never migrates
-    if (t->function) t->function(t);
-    else t->legacy_function(t->data);  // setup_timer(): function stays NULL
+    std::uintptr_t fn;
+    if (auto f = t->function) {
+        fn = reinterpret_cast<std::uintptr_t>(f);
+        f(t);
+    } else {  // setup_timer(): function stays NULL
+        fn = reinterpret_cast<std::uintptr_t>(t->legacy_function);
+        t->legacy_function(t->data);
+    }
     Cpu& after = this_cpu();  // the callback may have slept (a bug Linux survives)
     if (map) after.k.lockdep->release_map(map, after);
     if (count != after.preempt_count) {
-        timer_preempt_leak(after.k, t, count, after);
+        timer_preempt_leak(after.k, fn, count, after);
         after.preempt_count = count;  // after the call, so that it is not a tail call
     }
 }

@@ -7,6 +7,7 @@
 #include "kernel/include/linux/kthread.h"
 #include "kernel/include/linux/sched.h"
 #include "kernel/include/linux/timer.h"
+#include "kernel/timer.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -260,19 +261,25 @@ void handoff_first(timer_list* t) {
 }  // namespace
 
 TEST_CASE("a timer armed on an idle CPU goes to a busy CPU unless TIMER_PINNED (SEMANTICS §4.5)", "[kernel][timer]") {
-    for (bool pinned : {false, true}) {
+    for (bool pinned : {false, true})
+    for (bool on_idle_base : {false, true}) {
         Handoff h;
         int busy = -1;
         auto res = run_guest(default_config(2), [&](Machine&) {
             busy = smp_processor_id();
             timer_setup(&h.first, handoff_first, 0);
             timer_setup(&h.second, handoff_second, pinned ? TIMER_PINNED : 0);
+            if (on_idle_base) {  // the second timer's base is the idle CPU's when it is armed there
+                h.second.expires = jiffies_now() + 1000;
+                add_timer_on(&h.second, 1 - busy);
+                del_timer(&h.second);
+            }
             h.first.expires = jiffies_now() + 3;
             add_timer_on(&h.first, 1 - busy);
             mdelay(100);  // this CPU stays busy (get_nohz_timer_target() picks it)
             return 0;
         });
-        INFO("pinned " << pinned);
+        INFO("pinned " << pinned << ", second timer's base on the idle CPU " << on_idle_base);
         CHECK(res.status == 0);
         REQUIRE(h.second_cpus.size() == 1);
         CHECK(h.second_cpus[0] == (pinned ? 1 - busy : busy));
@@ -335,6 +342,29 @@ TEST_CASE("callbacks run with IRQs on, TIMER_IRQSAFE ones with IRQs off, whateve
     CHECK_FALSE(second.disabled_in_callback);  // first left them off
     CHECK(irqsafe.disabled_in_callback);
     CHECK_FALSE(last.disabled_in_callback);
+}
+
+TEST_CASE("MOD_TIMER_NOTPENDING still detaches a timer that is pending (SEMANTICS §4.6)", "[kernel][timer]") {
+    // add_timer() and schedule_timeout() skip mod_timer()'s shortcuts with
+    // MOD_TIMER_NOTPENDING, but 6.1's __mod_timer() still calls
+    // detach_if_pending() under the base lock: a timer armed meanwhile (an
+    // interrupt or another CPU at the entry's preemption point) is requeued,
+    // not linked twice.
+    T s;
+    int ret = -1;
+    unsigned long armed_at = 0;
+    auto res = run_guest(default_config(1), [&](Machine&) {
+        timer_setup(&s.timer, record, 0);
+        mod_timer(&s.timer, jiffies_now() + 50);
+        armed_at = jiffies_now();
+        ret = mod_timer_notpending(&s.timer, armed_at + 5);
+        msleep(400);
+        return 0;
+    });
+    CHECK(res.status == 0);
+    CHECK(ret == 1);
+    REQUIRE(s.fired_at.size() == 1);  // linked once, fired once
+    CHECK(s.fired_at[0] == wheel_expiry(armed_at, armed_at + 5));
 }
 
 TEST_CASE("timer_shutdown: later arming is silently ignored", "[kernel][timer]") {
