@@ -38,7 +38,10 @@ std::uintptr_t interrupted_pc(void* uc) {
 HostWatchdog::HostWatchdog(const Engine& engine, double seconds, Report report)
     : m_engine(engine),
       m_allowance_ns(static_cast<std::int64_t>(std::llround(seconds * 1e9))),
-      m_report(std::move(report)) {
+      m_report(std::move(report)),
+      // Four ticks per allowance, at most 250 ms apart: a stuck step is
+      // reported between 1 and 1.25 allowances after it began.
+      m_poll_ns(std::max<std::int64_t>(1'000'000, std::min<std::int64_t>(m_allowance_ns / 4, 250'000'000))) {
     struct sigaction sa {};
     sa.sa_sigaction = &HostWatchdog::on_signal;
     // RESTART: the machine's thread must not see EINTR from reads. ONSTACK: a stuck
@@ -47,32 +50,49 @@ HostWatchdog::HostWatchdog(const Engine& engine, double seconds, Report report)
     sa.sa_flags = SA_SIGINFO | SA_RESTART | SA_ONSTACK;
     sigemptyset(&sa.sa_mask);
     sigaction(kTickSignal, &sa, nullptr);
-    sigevent sev{};
-    sev.sigev_notify = SIGEV_THREAD_ID;  // this thread, which runs the engine, not any thread
-    sev.sigev_signo = kTickSignal;
-    sev.sigev_value.sival_ptr = this;
-    sev._sigev_un._tid = static_cast<pid_t>(syscall(SYS_gettid));
-    if (timer_create(CLOCK_MONOTONIC, &sev, &m_timer) != 0) return;  // no watchdog rather than no machine
-    m_armed = true;
-    // Four ticks per allowance, at most 250 ms apart: a stuck step is reported
-    // between 1 and 1.25 allowances after it began.
-    std::int64_t poll_ns = std::max<std::int64_t>(1'000'000, std::min<std::int64_t>(m_allowance_ns / 4, 250'000'000));
-    itimerspec its{};
-    its.it_interval.tv_sec = poll_ns / 1'000'000'000;
-    its.it_interval.tv_nsec = poll_ns % 1'000'000'000;
-    its.it_value = its.it_interval;
-    timer_settime(m_timer, 0, &its, nullptr);
 }
 
 HostWatchdog::~HostWatchdog() {
+    disarm();
+    if (m_created) timer_delete(m_timer);
+}
+
+void HostWatchdog::arm() {
+    if (m_armed) return;
+    auto self = static_cast<pid_t>(syscall(SYS_gettid));
+    if (m_created && m_tid != self) {  // run by another thread this time (the last run left no tick queued)
+        timer_delete(m_timer);
+        m_created = false;
+    }
+    if (!m_created) {
+        sigevent sev{};
+        sev.sigev_notify = SIGEV_THREAD_ID;  // the thread that runs the engine, not any thread
+        sev.sigev_signo = kTickSignal;
+        sev.sigev_value.sival_ptr = this;
+        sev._sigev_un._tid = self;
+        if (timer_create(CLOCK_MONOTONIC, &sev, &m_timer) != 0) return;  // no watchdog rather than no machine
+        m_created = true;
+        m_tid = self;
+    }
+    m_seen = 0;
+    itimerspec its{};
+    its.it_interval.tv_sec = m_poll_ns / 1'000'000'000;
+    its.it_interval.tv_nsec = m_poll_ns % 1'000'000'000;
+    its.it_value = its.it_interval;
+    m_armed = timer_settime(m_timer, 0, &its, nullptr) == 0;
+}
+
+void HostWatchdog::disarm() {
     if (!m_armed) return;
-    // A tick may already be queued for this thread: hold the signal, delete the
-    // timer, and take any queued tick before the handler could see a dead object.
+    m_armed = false;
+    // A tick may already be queued for this thread: hold the signal, stop the
+    // timer, and take any queued tick, so that none arrives after the run.
     sigset_t tick, old;
     sigemptyset(&tick);
     sigaddset(&tick, kTickSignal);
     pthread_sigmask(SIG_BLOCK, &tick, &old);
-    timer_delete(m_timer);
+    itimerspec stop{};
+    timer_settime(m_timer, 0, &stop, nullptr);
     timespec now{};
     siginfo_t info;
     while (sigtimedwait(&tick, &info, &now) == kTickSignal) {}

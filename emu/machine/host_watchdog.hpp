@@ -1,13 +1,15 @@
 #pragma once
 // The host watchdog: a guest step that never returns (a module looping
 // forever without calling the kernel, so no preemption point is ever reached)
-// would hang emu. A POSIX timer signals the machine's own thread every poll
-// period; the handler, running on that thread, compares the engine's step
-// counter with the one it saw last. When one step has run for the configured
-// host time, the interrupted program counter is the stuck guest code's: the
-// handler hands it to the report callback, which names the guest function and
-// ends the process. (A watcher thread did the same, but starting one cost
-// ~0.1 ms of every machine run; a timer costs a system call.)
+// would hang emu. While the engine runs, a POSIX timer signals the machine's
+// own thread every poll period; the handler, running on that thread,
+// compares the engine's step counter with the one it saw last. When one step
+// has run for the configured host time, the interrupted program counter is
+// the stuck guest code's: the handler hands it to the report callback, which
+// names the guest function and ends the process. (A watcher thread did the
+// same, but starting one cost ~0.1 ms of every machine run; a timer costs a
+// few system calls.) Between runs the timer is stopped, so the thread's own
+// waits (poll() for stdin) see no signals.
 #include <signal.h>
 #include <time.h>
 
@@ -24,10 +26,14 @@ public:
     // core and the interrupted PC. It must not return.
     using Report = std::function<void(int core, std::uintptr_t pc)>;
 
-    // Watches `engine`, run by the calling thread, allowing each step `seconds`
-    // of host time. Must be destroyed on that same thread.
+    // Watches `engine`, allowing each step `seconds` of host time.
     HostWatchdog(const Engine& engine, double seconds, Report report);
     ~HostWatchdog();
+    // Around a run of the engine, on the thread that runs it (any thread, one
+    // run at a time): start ticking at that thread; stop, and take any tick
+    // still queued for it, so that the watchdog can then be destroyed anywhere.
+    void arm();
+    void disarm();
     HostWatchdog(const HostWatchdog&) = delete;
     HostWatchdog& operator=(const HostWatchdog&) = delete;
 
@@ -40,7 +46,10 @@ private:
     Report m_report;
     std::uint64_t m_seen = 0;     // the step in progress at the last tick (0: none)
     std::int64_t m_since_ns = 0;  // when that step was first seen
+    std::int64_t m_poll_ns;
     timer_t m_timer{};
+    pid_t m_tid = 0;  // the thread the timer signals
+    bool m_created = false;
     bool m_armed = false;
 };
 

@@ -58,6 +58,17 @@ Engine::RunResult Machine::run_until(Cycles limit) {
             _exit(kExitStuck);
         });
     }
+    struct Armed {  // the watchdog ticks only while the engine runs
+        HostWatchdog* w;
+        explicit Armed(HostWatchdog* wd) : w(wd) {
+            if (w) w->arm();
+        }
+        ~Armed() {
+            if (w) w->disarm();
+        }
+        Armed(const Armed&) = delete;
+        Armed& operator=(const Armed&) = delete;
+    } armed(m_watchdog.get());
     return m_engine.run(limit);
 }
 
