@@ -229,7 +229,7 @@ void finish_task_switch(Cpu& c) {
     }
     c.core.irqs_on = true;
     c.core.refresh_deadline();
-    c.watchdog_touch = c.core.clock;
+    stopper_ran(c);
 }
 
 // The body of __schedule(): the caller holds PREEMPT_DISABLE_OFFSET (schedule()
@@ -392,6 +392,7 @@ void syscall_exit() {
         }
         Task* t = c.curr;
         if (t->pending_signals & ~(1ull << 16)) do_signal_exit(t);  // fatal signals (SIGCHLD ignored)
+        if (c.stopper_pending) stopper_ran(c);  // its wake-up would reschedule here
         break;
     }
     this_cpu().curr->user_mode = true;
@@ -452,6 +453,10 @@ int _cond_resched(const char* file, int line) {
         __schedule(true);
         return 1;
     }
+    // A queued stopper work set need_resched in Linux: it runs here, and the
+    // task continues (it is the only runnable one, or the tick would have
+    // asked for a switch already).
+    if (c.stopper_pending && c.preempt_count == 0) stopper_ran(c);
     return 0;
 }
 

@@ -84,16 +84,10 @@ __attribute__((noinline)) void show_interrupted(Cpu& c) {
     dump_stack_current();
 }
 
-void softlockup_check(Cpu& c, Cycles now) {
+void report_softlockup(Cpu& c, Cycles now) {
     Kernel& k = c.k;
-    const Timebase& tb = k.engine.timebase();
-    if (now < c.watchdog_next_sample) return;
-    c.watchdog_next_sample = now + tb.from_ns(kWatchdogSampleNs);
-    if (!k.cfg.soft_lockup_detector || c.curr->is_idle()) return;
-    Cycles period_start = std::max(c.watchdog_touch, c.watchdog_reported);
-    if (now - period_start <= tb.from_ns(kSoftLockupThreshNs)) return;
     c.watchdog_reported = now;
-    unsigned secs = static_cast<unsigned>(tb.to_ns(now - c.watchdog_touch) / 1'000'000'000ull);
+    unsigned secs = static_cast<unsigned>(k.engine.timebase().to_ns(now - c.watchdog_touch) / 1'000'000'000ull);
     printk_emit(k, LOGLEVEL_EMERG, "watchdog: BUG: soft lockup - CPU#%d stuck for %us! [%s:%d]\n", c.id, secs,
                 c.curr->comm, c.curr->pid);
     print_modules(k);
@@ -105,6 +99,26 @@ void softlockup_check(Cpu& c, Cycles now) {
         k.exit_code_hint = kExitDeadlock;
         k.stop_machine(kExitDeadlock);
     }
+}
+
+// watchdog_timer_fn(), from the tick every 4 s.
+void softlockup_check(Cpu& c, Cycles now) {
+    Kernel& k = c.k;
+    const Timebase& tb = k.engine.timebase();
+    if (now < c.watchdog_next_sample) return;
+    c.watchdog_next_sample = now + tb.from_ns(kWatchdogSampleNs);
+    if (!k.cfg.soft_lockup_detector || c.curr->is_idle()) return;
+    Cycles period_start = std::max(c.watchdog_touch, c.watchdog_reported);
+    if (now - period_start > tb.from_ns(kSoftLockupThreshNs)) report_softlockup(c, now);
+    // The sample also queues softlockup_fn() on the CPU's stopper thread, which
+    // touches the timestamp when it runs: as soon as this interrupt returns if
+    // the interrupted code can be preempted (user mode; preemptible kernel
+    // code on a PREEMPT kernel), else at the next schedule(), return to user
+    // mode or cond_resched() (stopper_ran()).
+    bool preemptible =
+        c.curr->user_mode || (k.cfg.preempt == PreemptModel::Full && c.preempt_count == HARDIRQ_OFFSET);
+    if (preemptible) c.watchdog_touch = now;
+    else c.stopper_pending = true;
 }
 
 // tick_sched_timer(): jiffies, process times, the timer softirq, the slice.

@@ -110,3 +110,47 @@ TEST_CASE("WARN_ON prints the cut-here block and taints the kernel", "[kernel][b
     CHECK(std::regex_search(r.plain, std::regex(R"(WARNING: CPU: 0 PID: \d+ at .*bug_test.cpp:\d+ )")));
     CHECK(r.plain.find("---[ end trace 0000000000000000 ]---\n") != std::string::npos);
 }
+
+namespace {
+struct Busy {
+    bool with_cond_resched = false;
+    volatile bool stop = false;
+};
+int busy_kthread(void* p) {
+    auto* b = static_cast<Busy*>(p);
+    while (!b->stop) {
+        mdelay(10);  // a busy wait: no schedule()
+        if (b->with_cond_resched) cond_resched();
+    }
+    return 0;
+}
+}  // namespace
+
+TEST_CASE("soft lockup: only a CPU whose stopper thread cannot run for 20 s reports (SEMANTICS §9.5)", "[kernel][bug]") {
+    SECTION("a busy user task is preempted for the stopper: no report") {
+        auto r = run_script(default_config(1), {"yes > /dev/null &", "sleep 60", "kill $!", "echo done"});
+        INFO(r.console);
+        CHECK(r.status == 0);
+        CHECK(r.plain.find("done\n") != std::string::npos);
+        CHECK(r.plain.find("soft lockup") == std::string::npos);
+    }
+    for (bool with_cond_resched : {true, false}) {
+        // On a voluntary-preemption kernel a busy kthread lets the stopper run
+        // only at cond_resched(); without it the CPU is stuck.
+        Busy b;
+        b.with_cond_resched = with_cond_resched;
+        auto r = run_guest(default_config(2), [&](Machine&) {
+            task_struct* t = kthread_create(busy_kthread, &b, "busy");
+            kthread_bind(t, 1);
+            wake_up_process(t);
+            msleep(45'000);
+            b.stop = true;
+            msleep(100);
+            return 0;
+        });
+        INFO("cond_resched " << with_cond_resched << "\n" << r.console);
+        CHECK(r.status == 0);
+        bool reported = std::regex_search(r.plain, std::regex(R"(watchdog: BUG: soft lockup - CPU#1 stuck for 2\ds! \[busy:\d+\]\n)"));
+        CHECK(reported == !with_cond_resched);
+    }
+}
