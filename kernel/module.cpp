@@ -31,6 +31,7 @@
 #include <fstream>
 #include <atomic>
 #include <mutex>
+#include <utility>
 #include <set>
 
 namespace emu::kern {
@@ -282,25 +283,30 @@ namespace {
 // The copy directories this process made, removed when it exits normally:
 // a copy stays mapped, and is read for traces' symbols, until then. Process
 // state, not a machine's: every machine of the process shares the directory.
+// Each is removed only by the process that made it (a fork()ed child that
+// exits inherits the list, and makes directories of its own).
 class CopyDirs {
 public:
     void add(std::string dir) {
         std::lock_guard lock(m_mutex);
-        if (std::find(m_dirs.begin(), m_dirs.end(), dir) == m_dirs.end()) m_dirs.push_back(std::move(dir));
+        pid_t self = getpid();
+        for (const auto& [pid, d] : m_dirs)
+            if (pid == self && d == dir) return;
+        m_dirs.emplace_back(self, std::move(dir));
     }
     ~CopyDirs() { remove(); }
     void remove() {
-        if (getpid() != m_owner) return;  // a fork()ed child exiting: the directories are its parent's
         std::lock_guard lock(m_mutex);
+        pid_t self = getpid();
         std::error_code ec;
-        for (const std::string& d : m_dirs) std::filesystem::remove_all(d, ec);
-        m_dirs.clear();
+        for (const auto& [pid, d] : m_dirs)
+            if (pid == self) std::filesystem::remove_all(d, ec);
+        std::erase_if(m_dirs, [self](const auto& e) { return e.first == self; });
     }
 
 private:
-    pid_t m_owner = getpid();
     std::mutex m_mutex;
-    std::vector<std::string> m_dirs;
+    std::vector<std::pair<pid_t, std::string>> m_dirs;
 };
 
 CopyDirs& copy_dirs() {
@@ -319,7 +325,9 @@ std::string private_copy_path(const char* kind, const std::string& file) {
     // mkdir(), not create_directories(): the latter allocates differently when
     // the directory exists (a stale one from an earlier process with this
     // PID), and the host heap's layout shows in splats as kernel addresses.
-    if (mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST) dirs.add(dir);
+    struct stat st{};
+    if (mkdir(dir.c_str(), 0700) == 0 || (errno == EEXIST && stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode)))
+        dirs.add(dir);
     static std::atomic<std::uint64_t> copies{0};
     return fmt::format("{}/{}-{}", dir, copies++, file);
 }

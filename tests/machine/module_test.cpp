@@ -2,6 +2,9 @@
 // (issue: guest modules, "Done means": each bad input with its message).
 #include "tests/support/guest.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -10,6 +13,10 @@
 #include <fstream>
 #include <regex>
 #include <vector>
+
+// Last: the guest's linux/ headers it includes define macros (__init) that
+// clash with names inside the standard headers.
+#include "kernel/module.hpp"
 
 using namespace emu;
 using namespace emu::test;
@@ -300,4 +307,32 @@ TEST_CASE("the private copies of modules and programs live under TMPDIR and are 
     CHECK(bad.out.find("insmod: ERROR: could not insert module deferred.ko: Invalid module format\nrc=1\n") !=
           std::string::npos);
     std::remove(file.c_str());
+}
+
+TEST_CASE("copy directories: each process removes its own, a fork()ed child not its parent's", "[modules]") {
+    std::string tmpdir = fresh_tmpdir();
+    REQUIRE(!tmpdir.empty());
+    const char* old = std::getenv("TMPDIR");
+    std::string saved = old ? old : "";
+    setenv("TMPDIR", tmpdir.c_str(), 1);
+    std::string parent_copy = kern::private_copy_path("modules", "x.ko");
+    std::string parent_dir = std::filesystem::path(parent_copy).parent_path().string();
+    std::fflush(nullptr);
+    pid_t child = fork();
+    if (child == 0) {
+        // Makes a directory of its own, then exits normally (static destructors run).
+        kern::private_copy_path("programs", "y");
+        std::exit(0);
+    }
+    REQUIRE(child > 0);
+    int st = 0;
+    waitpid(child, &st, 0);
+    CHECK(WIFEXITED(st));
+    CHECK(std::filesystem::is_directory(parent_dir));  // not the child's to remove
+    CHECK_FALSE(std::filesystem::exists(tmpdir + "/emu-programs-" + std::to_string(child)));
+    kern::remove_private_copies();
+    CHECK_FALSE(std::filesystem::exists(parent_dir));
+    if (old) setenv("TMPDIR", saved.c_str(), 1);
+    else unsetenv("TMPDIR");
+    std::filesystem::remove_all(tmpdir);
 }
