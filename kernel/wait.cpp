@@ -20,6 +20,11 @@ void wait_for_queue_lock(wait_queue_head* q) {
     while (q->lock.locked) charge(this_kernel().cfg.costs.spin_step);
 }
 
+__attribute__((noinline)) void finish_wait_after_waker(wait_queue_head* q, wait_queue_entry* e) {
+    wait_for_queue_lock(q);
+    if (!list_empty(&e->entry)) list_del_init(&e->entry);
+}
+
 void lock_queue(wait_queue_head* q) {
     wait_for_queue_lock(q);
     q->lock.locked = 1;
@@ -145,8 +150,11 @@ void prepare_to_wait_exclusive(struct wait_queue_head* q, struct wait_queue_entr
     this_cpu().curr->__state = static_cast<unsigned>(state);
 }
 
-long prepare_to_wait_event(struct wait_queue_head* q, struct wait_queue_entry* e, int state) {
-    charge(this_kernel().cfg.costs.api_call);
+}  // extern "C"
+
+namespace {
+
+[[gnu::always_inline]] inline long prepare_to_wait_event_body(wait_queue_head* q, wait_queue_entry* e, int state) {
     Task* t = this_cpu().curr;
     if (signal_pending_state(state, t)) {
         // Removed here so that a wake-up racing with the signal is not lost.
@@ -158,9 +166,28 @@ long prepare_to_wait_event(struct wait_queue_head* q, struct wait_queue_entry* e
     return 0;
 }
 
+__attribute__((noinline)) long prepare_to_wait_event_at_deadline(wait_queue_head* q, wait_queue_entry* e, int state) {
+    preempt_point_slow();
+    return prepare_to_wait_event_body(q, e, state);
+}
+
+}  // namespace
+
+extern "C" {
+
+// Every wait_event() loop calls this twice per sleep. The entry's preemption
+// point is a tail call, so the common path makes no call and saves no register.
+long prepare_to_wait_event(struct wait_queue_head* q, struct wait_queue_entry* e, int state) {
+    if (__builtin_expect(charge_reaches_deadline(this_kernel().cfg.costs.api_call), 0))
+        return prepare_to_wait_event_at_deadline(q, e, state);
+    return prepare_to_wait_event_body(q, e, state);
+}
+
 void finish_wait(struct wait_queue_head* q, struct wait_queue_entry* e) {
     this_cpu().curr->__state = TASK_RUNNING;
-    wait_for_queue_lock(q);
+    // A waker on another CPU still walking the queue: wait for it, out of line
+    // (the common path then makes no call and saves no register).
+    if (__builtin_expect(q->lock.locked, 0)) return finish_wait_after_waker(q, e);
     if (!list_empty(&e->entry)) list_del_init(&e->entry);
 }
 
