@@ -39,7 +39,7 @@ std::string bare_function_name(const char* mangled) {
     // Linux names a cold part "func.cold" and drops the other clone suffixes.
     bool cold = false;
     for (std::size_t at; !s.empty() && s.back() == ']' && (at = s.rfind(" [clone ")) != std::string::npos;) {
-        cold = cold || s.compare(at, std::string::npos, " [clone .cold]") == 0;
+        cold = cold || s.compare(at, 13, " [clone .cold") == 0;  // ".cold", or ".cold.N" in some builds
         s.resize(at);
     }
     // Cut the parameter list (match the parenthesis that closes at the end).

@@ -26,4 +26,6 @@ TEST_CASE("a GCC clone drops its suffix, but a cold part is func.cold as in Linu
           "call_timer_fn.cold");
     CHECK(bare_function_name("_ZN3emu4kern12_GLOBAL__N_113call_timer_fnERNS0_6KernelEP10timer_list.isra.0.cold") ==
           "call_timer_fn.cold");
+    CHECK(bare_function_name("_ZN3emu4kern12_GLOBAL__N_113call_timer_fnERNS0_6KernelEP10timer_list.cold.12") ==
+          "call_timer_fn.cold");
 }
