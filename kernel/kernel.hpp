@@ -209,6 +209,11 @@ inline void stopper_ran(Cpu& c) {
     c.watchdog_touch = c.core.clock;
     c.stopper_pending = false;
 }
+// A point where Linux would reschedule if the stopper's wake-up had set
+// need_resched: a queued stopper work runs there when the CPU is preemptible.
+inline void stopper_may_run(Cpu& c) {
+    if (__builtin_expect(c.stopper_pending, 0) && c.preempt_count == 0 && c.core.irqs_on) stopper_ran(c);
+}
 inline bool in_guest() { return tl_core != nullptr; }
 
 void preempt_point_slow();

@@ -392,7 +392,7 @@ void syscall_exit() {
         }
         Task* t = c.curr;
         if (t->pending_signals & ~(1ull << 16)) do_signal_exit(t);  // fatal signals (SIGCHLD ignored)
-        if (c.stopper_pending) stopper_ran(c);  // its wake-up would reschedule here
+        stopper_may_run(c);  // its wake-up would reschedule here
         break;
     }
     this_cpu().curr->user_mode = true;
@@ -436,7 +436,10 @@ void __emu_preempt_enable(void) {
     Cpu& c = this_cpu();
     preempt_count_sub(1);
     // Only a fully preemptible kernel reschedules at preempt_enable().
-    if (c.k.cfg.preempt == PreemptModel::Full && should_resched_voluntary()) __schedule(true);
+    if (c.k.cfg.preempt == PreemptModel::Full) {
+        if (should_resched_voluntary()) __schedule(true);
+        else stopper_may_run(c);
+    }
 }
 
 int wake_up_process(struct task_struct* p) { return try_to_wake_up(Task::of(p), TASK_NORMAL); }
@@ -456,7 +459,7 @@ int _cond_resched(const char* file, int line) {
     // A queued stopper work set need_resched in Linux: it runs here, and the
     // task continues (it is the only runnable one, or the tick would have
     // asked for a switch already).
-    if (c.stopper_pending && c.preempt_count == 0) stopper_ran(c);
+    stopper_may_run(c);
     return 0;
 }
 

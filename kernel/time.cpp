@@ -107,17 +107,25 @@ void softlockup_check(Cpu& c, Cycles now) {
     const Timebase& tb = k.engine.timebase();
     if (now < c.watchdog_next_sample) return;
     c.watchdog_next_sample = now + tb.from_ns(kWatchdogSampleNs);
-    if (!k.cfg.soft_lockup_detector || c.curr->is_idle()) return;
+    if (!k.cfg.soft_lockup_detector) return;
+    // The count of the code this tick interrupted: a softirq, another IRQ, a
+    // preempt_disable() section, or none.
+    unsigned interrupted = c.preempt_count - HARDIRQ_OFFSET;
+    bool in_interrupt = interrupted & (SOFTIRQ_MASK | HARDIRQ_MASK | NMI_MASK);
+    if (c.curr->is_idle() && !in_interrupt) {  // an idle CPU: the stopper runs at once
+        stopper_ran(c);
+        return;
+    }
     Cycles period_start = std::max(c.watchdog_touch, c.watchdog_reported);
     if (now - period_start > tb.from_ns(kSoftLockupThreshNs)) report_softlockup(c, now);
     // The sample also queues softlockup_fn() on the CPU's stopper thread, which
     // touches the timestamp when it runs: as soon as this interrupt returns if
-    // the interrupted code can be preempted (user mode; preemptible kernel
-    // code on a PREEMPT kernel), else at the next schedule(), return to user
-    // mode or cond_resched() (stopper_ran()).
-    bool preemptible =
-        c.curr->user_mode || (k.cfg.preempt == PreemptModel::Full && c.preempt_count == HARDIRQ_OFFSET);
-    if (preemptible) c.watchdog_touch = now;
+    // the interrupted code can be preempted (user mode; kernel code with a
+    // zero count on a PREEMPT kernel), else at the next point where Linux
+    // would reschedule (stopper_may_run()): a task switch, a return to user
+    // mode, cond_resched() or might_sleep() on a voluntary kernel,
+    // preempt_enable() on a PREEMPT kernel.
+    if (interrupted == 0 && (c.curr->user_mode || k.cfg.preempt == PreemptModel::Full)) stopper_ran(c);
     else c.stopper_pending = true;
 }
 

@@ -3,6 +3,8 @@
 // format with the guest function's name, after which the machine goes on.
 #include "tests/support/guest.hpp"
 
+#include "kernel/sched.hpp"
+
 #include "kernel/include/linux/delay.h"
 #include "kernel/include/linux/interrupt.h"
 #include "kernel/include/linux/kthread.h"
@@ -113,14 +115,15 @@ TEST_CASE("WARN_ON prints the cut-here block and taints the kernel", "[kernel][b
 
 namespace {
 struct Busy {
-    bool with_cond_resched = false;
+    enum { Spin, CondResched, MightSleep } between = Spin;
     volatile bool stop = false;
 };
 int busy_kthread(void* p) {
     auto* b = static_cast<Busy*>(p);
     while (!b->stop) {
         mdelay(10);  // a busy wait: no schedule()
-        if (b->with_cond_resched) cond_resched();
+        if (b->between == Busy::CondResched) cond_resched();
+        if (b->between == Busy::MightSleep) might_sleep();  // what mutex_lock() or kmalloc(GFP_KERNEL) does
     }
     return 0;
 }
@@ -134,11 +137,53 @@ TEST_CASE("soft lockup: only a CPU whose stopper thread cannot run for 20 s repo
         CHECK(r.plain.find("done\n") != std::string::npos);
         CHECK(r.plain.find("soft lockup") == std::string::npos);
     }
-    for (bool with_cond_resched : {true, false}) {
-        // On a voluntary-preemption kernel a busy kthread lets the stopper run
-        // only at cond_resched(); without it the CPU is stuck.
+    SECTION("a busy kthread on a PREEMPT kernel is preempted for the stopper: no report") {
         Busy b;
-        b.with_cond_resched = with_cond_resched;
+        auto cfg = default_config(2);
+        cfg.kernel.preempt = kern::PreemptModel::Full;
+        auto r = run_guest(cfg, [&](Machine&) {
+            task_struct* t = kthread_create(busy_kthread, &b, "busy");
+            kthread_bind(t, 1);
+            wake_up_process(t);
+            msleep(45'000);
+            b.stop = true;
+            msleep(100);
+            return 0;
+        });
+        INFO(r.console);
+        CHECK(r.status == 0);
+        CHECK(r.plain.find("soft lockup") == std::string::npos);
+    }
+    SECTION("a softirq busy on top of a user task keeps the stopper out: reported") {
+        // The tick comes in user mode; the timer callback it runs on the way out
+        // busy-waits 25 s in softirq context, where nothing can be preempted.
+        timer_list t;
+        volatile bool done = false;
+        struct Ctx {
+            timer_list* t;
+            volatile bool* done;
+        };
+        static Ctx* ctx;
+        Ctx c{&t, &done};
+        ctx = &c;
+        auto r = run_guest(default_config(1), [&](Machine&) {
+            timer_setup(&t, [](timer_list*) {
+                mdelay(25'000);
+                *ctx->done = true;
+            }, 0);
+            mod_timer(&t, jiffies_now() + 2);
+            while (!done) kern::user_work(1'000'000);  // user mode, 1 ms at a time
+            return 0;
+        });
+        INFO(r.console);
+        CHECK(r.status == 0);
+        CHECK(std::regex_search(r.plain, std::regex(R"(watchdog: BUG: soft lockup - CPU#0 stuck for 2\ds! \[sh:\d+\]\n)")));
+    }
+    for (auto between : {Busy::CondResched, Busy::MightSleep, Busy::Spin}) {
+        // On a voluntary-preemption kernel a busy kthread lets the stopper run
+        // only at cond_resched() or might_sleep(); without either the CPU is stuck.
+        Busy b;
+        b.between = between;
         auto r = run_guest(default_config(2), [&](Machine&) {
             task_struct* t = kthread_create(busy_kthread, &b, "busy");
             kthread_bind(t, 1);
@@ -148,9 +193,9 @@ TEST_CASE("soft lockup: only a CPU whose stopper thread cannot run for 20 s repo
             msleep(100);
             return 0;
         });
-        INFO("cond_resched " << with_cond_resched << "\n" << r.console);
+        INFO("between busy waits: " << between << "\n" << r.console);
         CHECK(r.status == 0);
         bool reported = std::regex_search(r.plain, std::regex(R"(watchdog: BUG: soft lockup - CPU#1 stuck for 2\ds! \[busy:\d+\]\n)"));
-        CHECK(reported == !with_cond_resched);
+        CHECK(reported == (between == Busy::Spin));
     }
 }
