@@ -52,47 +52,40 @@ HostWatchdog::HostWatchdog(const Engine& engine, double seconds, Report report)
     sigaction(kTickSignal, &sa, nullptr);
 }
 
-HostWatchdog::~HostWatchdog() {
-    disarm();
-    if (m_created) timer_delete(m_timer);
-}
+HostWatchdog::~HostWatchdog() { disarm(); }
 
 void HostWatchdog::arm() {
     if (m_armed) return;
-    auto self = static_cast<pid_t>(syscall(SYS_gettid));
-    if (m_created && m_tid != self) {  // run by another thread this time (the last run left no tick queued)
-        timer_delete(m_timer);
-        m_created = false;
-    }
-    if (!m_created) {
-        sigevent sev{};
-        sev.sigev_notify = SIGEV_THREAD_ID;  // the thread that runs the engine, not any thread
-        sev.sigev_signo = kTickSignal;
-        sev.sigev_value.sival_ptr = this;
-        sev._sigev_un._tid = self;
-        if (timer_create(CLOCK_MONOTONIC, &sev, &m_timer) != 0) return;  // no watchdog rather than no machine
-        m_created = true;
-        m_tid = self;
-    }
+    // A timer of its own for each run, made for the thread running it: one
+    // kept from an earlier run could point at a thread that is gone.
+    sigevent sev{};
+    sev.sigev_notify = SIGEV_THREAD_ID;  // the thread that runs the engine, not any thread
+    sev.sigev_signo = kTickSignal;
+    sev.sigev_value.sival_ptr = this;
+    sev._sigev_un._tid = static_cast<pid_t>(syscall(SYS_gettid));
+    if (timer_create(CLOCK_MONOTONIC, &sev, &m_timer) != 0) return;  // no watchdog rather than no machine
     m_seen = 0;
     itimerspec its{};
     its.it_interval.tv_sec = m_poll_ns / 1'000'000'000;
     its.it_interval.tv_nsec = m_poll_ns % 1'000'000'000;
     its.it_value = its.it_interval;
-    m_armed = timer_settime(m_timer, 0, &its, nullptr) == 0;
+    if (timer_settime(m_timer, 0, &its, nullptr) != 0) {
+        timer_delete(m_timer);
+        return;
+    }
+    m_armed = true;
 }
 
 void HostWatchdog::disarm() {
     if (!m_armed) return;
     m_armed = false;
-    // A tick may already be queued for this thread: hold the signal, stop the
-    // timer, and take any queued tick, so that none arrives after the run.
+    // A tick may already be queued for this thread: hold the signal, delete
+    // the timer, and take any queued tick, so that none arrives after the run.
     sigset_t tick, old;
     sigemptyset(&tick);
     sigaddset(&tick, kTickSignal);
     pthread_sigmask(SIG_BLOCK, &tick, &old);
-    itimerspec stop{};
-    timer_settime(m_timer, 0, &stop, nullptr);
+    timer_delete(m_timer);
     timespec now{};
     siginfo_t info;
     while (sigtimedwait(&tick, &info, &now) == kTickSignal) {}
@@ -107,6 +100,7 @@ void HostWatchdog::on_signal(int, siginfo_t* info, void* uc) {
 }
 
 void HostWatchdog::tick(std::uintptr_t pc) {
+    m_ticks.store(m_ticks.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);  // only this thread writes
     std::uint64_t step = m_engine.step_in_progress();
     std::int64_t now = monotonic_ns();
     if (step == 0 || step != m_seen) {

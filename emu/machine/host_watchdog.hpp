@@ -8,11 +8,12 @@
 // the stuck guest code's: the handler hands it to the report callback, which
 // names the guest function and ends the process. (A watcher thread did the
 // same, but starting one cost ~0.1 ms of every machine run; a timer costs a
-// few system calls.) Between runs the timer is stopped, so the thread's own
+// few system calls.) Between runs there is no timer, so the thread's own
 // waits (poll() for stdin) see no signals.
 #include <signal.h>
 #include <time.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 
@@ -34,6 +35,8 @@ public:
     // still queued for it, so that the watchdog can then be destroyed anywhere.
     void arm();
     void disarm();
+    // Ticks handled so far (for tests: the watchdog did look).
+    std::uint64_t ticks() const { return m_ticks.load(std::memory_order_relaxed); }
     HostWatchdog(const HostWatchdog&) = delete;
     HostWatchdog& operator=(const HostWatchdog&) = delete;
 
@@ -48,9 +51,8 @@ private:
     std::int64_t m_since_ns = 0;  // when that step was first seen
     std::int64_t m_poll_ns;
     timer_t m_timer{};
-    pid_t m_tid = 0;  // the thread the timer signals
-    bool m_created = false;
-    bool m_armed = false;
+    bool m_armed = false;  // m_timer exists and ticks
+    std::atomic<std::uint64_t> m_ticks{0};
 };
 
 }  // namespace emu

@@ -72,6 +72,8 @@ Engine::RunResult Machine::run_until(Cycles limit) {
     return m_engine.run(limit);
 }
 
+std::uint64_t Machine::host_watchdog_ticks() const { return m_watchdog ? m_watchdog->ticks() : 0; }
+
 Machine::Outcome Machine::run() {
     Cycles limit = m_engine.timebase().from_ns(static_cast<std::uint64_t>(m_cfg.guest_time_limit_s * 1e9));
     Engine::RunResult r = run_until(limit);

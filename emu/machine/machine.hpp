@@ -49,6 +49,8 @@ public:
     Outcome run();
     // Runs until the lowest CPU clock reaches `limit` (or the machine stops).
     Engine::RunResult run_until(Cycles limit);
+    // Ticks the host watchdog has handled (0 without one): it looked that often.
+    std::uint64_t host_watchdog_ticks() const;
     // The process exit status for an outcome (poweroff status, or the documented codes).
     int exit_status(Outcome o) const;
     std::string describe(Outcome o) const;
@@ -72,7 +74,7 @@ private:
     Console m_console;
     PulseSource m_pulse0, m_pulse1;
     kern::Kernel m_kernel;
-    std::unique_ptr<HostWatchdog> m_watchdog;  // started by the first run; stopped first
+    std::unique_ptr<HostWatchdog> m_watchdog;  // made by the first run, ticking during runs; destroyed first
 };
 
 }  // namespace emu

@@ -50,6 +50,7 @@ GuestResult run_guest(const MachineConfig& cfg, const std::function<int(Machine&
     });
     r.outcome = m.run();
     r.status = m.exit_status(r.outcome);
+    r.watchdog_ticks = m.host_watchdog_ticks();
     dump_if_asked(r);
     return r;
 }
@@ -65,6 +66,7 @@ GuestResult run_script(const MachineConfig& cfg, const std::vector<std::string>&
     m.boot(make_shell(std::move(s)));
     r.outcome = m.run();
     r.status = m.exit_status(r.outcome);
+    r.watchdog_ticks = m.host_watchdog_ticks();
     dump_if_asked(r);
     return r;
 }

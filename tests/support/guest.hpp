@@ -18,6 +18,7 @@ struct GuestResult {
     int status = -1;
     std::string console;
     std::string plain;  // the console without the "[%5lu.%06lu] " prefixes, for multi-line matches
+    std::uint64_t watchdog_ticks = 0;  // ticks the host watchdog handled during the run
 };
 
 MachineConfig default_config(int cpus = 2, int hz = 250);
