@@ -282,31 +282,41 @@ namespace {
 
 // The copy directories this process made, removed when it exits normally:
 // a copy stays mapped, and is read for traces' symbols, until then. Process
-// state, not a machine's: every machine of the process shares the directory.
-// Each is removed only by the process that made it (a fork()ed child that
-// exits inherits the list, and makes directories of its own).
+// state, not a machine's: every machine of the process shares a directory.
+// Each is made by mkdtemp(): new, mode 0700 and the process's own, so nothing
+// another process or user left in a shared /tmp (a stale directory, a
+// symbolic link) is ever written to or loaded from. Each is removed only by
+// the process that made it (a fork()ed child inherits the list).
 class CopyDirs {
 public:
-    void add(std::string dir) {
+    // This process's directory for `kind` under `base`; "" if none can be made.
+    std::string dir(const std::string& base, const char* kind) {
         std::lock_guard lock(m_mutex);
         pid_t self = getpid();
-        for (const auto& [pid, d] : m_dirs)
-            if (pid == self && d == dir) return;
-        m_dirs.emplace_back(self, std::move(dir));
+        for (const Entry& e : m_dirs)
+            if (e.pid == self && e.base == base && e.kind == kind) return e.dir;
+        std::string path = fmt::format("{}/emu-{}-{}-XXXXXX", base, kind, self);
+        if (!mkdtemp(path.data())) return {};
+        m_dirs.push_back({self, base, kind, path});
+        return path;
     }
     ~CopyDirs() { remove(); }
     void remove() {
         std::lock_guard lock(m_mutex);
         pid_t self = getpid();
         std::error_code ec;
-        for (const auto& [pid, d] : m_dirs)
-            if (pid == self) std::filesystem::remove_all(d, ec);
-        std::erase_if(m_dirs, [self](const auto& e) { return e.first == self; });
+        for (const Entry& e : m_dirs)
+            if (e.pid == self) std::filesystem::remove_all(e.dir, ec);
+        std::erase_if(m_dirs, [self](const Entry& e) { return e.pid == self; });
     }
 
 private:
+    struct Entry {
+        pid_t pid;
+        std::string base, kind, dir;
+    };
     std::mutex m_mutex;
-    std::vector<std::pair<pid_t, std::string>> m_dirs;
+    std::vector<Entry> m_dirs;
 };
 
 CopyDirs& copy_dirs() {
@@ -319,15 +329,12 @@ CopyDirs& copy_dirs() {
 void remove_private_copies() { copy_dirs().remove(); }
 
 std::string private_copy_path(const char* kind, const std::string& file) {
-    CopyDirs& dirs = copy_dirs();
     const char* tmp = std::getenv("TMPDIR");
-    std::string dir = fmt::format("{}/emu-{}-{}", tmp && *tmp ? tmp : "/tmp", kind, getpid());
-    // mkdir(), not create_directories(): the latter allocates differently when
-    // the directory exists (a stale one from an earlier process with this
-    // PID), and the host heap's layout shows in splats as kernel addresses.
-    struct stat st{};
-    if (mkdir(dir.c_str(), 0700) == 0 || (errno == EEXIST && stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode)))
-        dirs.add(dir);
+    std::string base = tmp && *tmp ? tmp : "/tmp";
+    std::string dir = copy_dirs().dir(base, kind);
+    // None could be made: a path that does not exist, so that the copy fails
+    // and the caller says where it tried.
+    if (dir.empty()) dir = fmt::format("{}/emu-{}-{}", base, kind, getpid());
     static std::atomic<std::uint64_t> copies{0};
     return fmt::format("{}/{}-{}", dir, copies++, file);
 }

@@ -38,9 +38,10 @@ std::string vermagic(const Kernel& k);
 std::string vermagic_for_hz(int hz);
 // insmod: loads and runs init in the caller's context; returns 0 or -errno.
 // Where a module or user program gets its private copy before dlopen(), so
-// that one loaded again gets fresh static data: $TMPDIR/emu-<kind>-<pid>/<n>-<file>
-// (TMPDIR unset: /tmp), numbered per process (another machine may still have
-// an earlier copy mapped). The directory goes when the process exits normally.
+// that one loaded again gets fresh static data: $TMPDIR/emu-<kind>-<pid>-XXXXXX/<n>-<file>
+// (TMPDIR unset: /tmp; the directory made by mkdtemp()), numbered per process
+// (another machine may still have an earlier copy mapped). The directory goes
+// when the process exits normally.
 std::string private_copy_path(const char* kind, const std::string& file);
 // Removes this process's copy directories now: for an exit that skips static
 // destructors (_exit() after the host watchdog's report).

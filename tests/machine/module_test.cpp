@@ -2,6 +2,7 @@
 // (issue: guest modules, "Done means": each bad input with its message).
 #include "tests/support/guest.hpp"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -328,8 +329,14 @@ TEST_CASE("copy directories: each process removes its own, a fork()ed child not 
     int st = 0;
     waitpid(child, &st, 0);
     CHECK(WIFEXITED(st));
-    CHECK(std::filesystem::is_directory(parent_dir));  // not the child's to remove
-    CHECK_FALSE(std::filesystem::exists(tmpdir + "/emu-programs-" + std::to_string(child)));
+    // The child's own directory is gone; the parent's is not the child's to remove.
+    CHECK(files_in(tmpdir) == std::vector<std::string>{parent_dir});
+    // A directory of its own, from mkdtemp(): nothing found in a shared /tmp is used.
+    struct stat sb{};
+    REQUIRE(lstat(parent_dir.c_str(), &sb) == 0);
+    CHECK(S_ISDIR(sb.st_mode));
+    CHECK((sb.st_mode & 0777) == 0700);
+    CHECK(sb.st_uid == geteuid());
     kern::remove_private_copies();
     CHECK_FALSE(std::filesystem::exists(parent_dir));
     if (old) setenv("TMPDIR", saved.c_str(), 1);
