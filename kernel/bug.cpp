@@ -203,10 +203,8 @@ __attribute__((noinline, cold)) static void might_sleep_slow(const char* file, i
     }
     might_resched_check(file, line, 0);
     // PREEMPT_VOLUNTARY: might_sleep() sites are also rescheduling points.
-    if (c.k.cfg.preempt == PreemptModel::Voluntary && t->__state == TASK_RUNNING) {
-        if (should_resched_voluntary()) __schedule(true);
-        else stopper_may_run(c);
-    }
+    if (c.k.cfg.preempt == PreemptModel::Voluntary && should_resched_voluntary() && t->__state == TASK_RUNNING)
+        __schedule(true);
 }
 
 void __might_sleep(const char* file, int line) {
@@ -215,7 +213,7 @@ void __might_sleep(const char* file, int line) {
     const Task* t = c.curr;
     // Running, preemptible, not the idle task, nothing to reschedule: nothing to report or do.
     if (__builtin_expect(t->__state == TASK_RUNNING && c.preempt_count == 0 && c.core.irqs_on && !c.need_resched &&
-                             !c.stopper_pending && !t->is_idle(),
+                             !t->is_idle(),
                          1))
         return;
     might_sleep_slow(file, line, reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)));

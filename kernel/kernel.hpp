@@ -173,7 +173,6 @@ struct Cpu {
     bool tick_stopped = false;         // C: tickless idle has stopped the tick
     Hrtimer* tick_timer = nullptr;     // I: the per-CPU tick (tick_sched_timer)
     Cycles watchdog_next_sample = 0;   // C: soft-lockup detector sampling
-    bool stopper_pending = false;      // C: the sample's stopper work waits for a preemption point
     // statistics for /proc/interrupts
     std::uint64_t irq_loc = 0, irq_res = 0, irq_cal = 0, irq_spu = 0;
     std::array<std::uint64_t, IrqController::kLines> irq_line_count{};
@@ -202,18 +201,6 @@ inline constexpr int kRescheduleVector = 0xfd;
 // The machine running on this host thread: the kernel reaches "its" CPU from
 // the core that executes (never thread_local per-CPU data: fibers share a thread).
 inline Cpu& this_cpu() { return *static_cast<Cpu*>(tl_kernel_cpu); }
-// The soft-lockup sample's stopper work has run, at a point where the stopper
-// thread would get the CPU (a task switch, a return to user mode, a
-// cond_resched()): the CPU is not locked up.
-inline void stopper_ran(Cpu& c) {
-    c.watchdog_touch = c.core.clock;
-    c.stopper_pending = false;
-}
-// A point where Linux would reschedule if the stopper's wake-up had set
-// need_resched: a queued stopper work runs there when the CPU is preemptible.
-inline void stopper_may_run(Cpu& c) {
-    if (__builtin_expect(c.stopper_pending, 0) && c.preempt_count == 0 && c.core.irqs_on) stopper_ran(c);
-}
 inline bool in_guest() { return tl_core != nullptr; }
 
 void preempt_point_slow();

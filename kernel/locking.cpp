@@ -76,10 +76,7 @@ void do_raw_spin_unlock(spinlock_t* l) {
 void preempt_enable_internal() {
     Cpu& c = this_cpu();
     c.preempt_count -= 1;
-    if (c.k.cfg.preempt == PreemptModel::Full) {
-        if (should_resched_voluntary()) __schedule(true);
-        else stopper_may_run(c);
-    }
+    if (c.k.cfg.preempt == PreemptModel::Full && should_resched_voluntary()) __schedule(true);
 }
 
 // Sleeping locks: waiters queue on the lock's list; unlock hands the lock to the first waiter.

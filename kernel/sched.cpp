@@ -229,7 +229,7 @@ void finish_task_switch(Cpu& c) {
     }
     c.core.irqs_on = true;
     c.core.refresh_deadline();
-    stopper_ran(c);
+    c.watchdog_touch = c.core.clock;  // a task switch: the soft-lockup sample's stopper work ran
 }
 
 // The body of __schedule(): the caller holds PREEMPT_DISABLE_OFFSET (schedule()
@@ -392,7 +392,6 @@ void syscall_exit() {
         }
         Task* t = c.curr;
         if (t->pending_signals & ~(1ull << 16)) do_signal_exit(t);  // fatal signals (SIGCHLD ignored)
-        stopper_may_run(c);  // its wake-up would reschedule here
         break;
     }
     this_cpu().curr->user_mode = true;
@@ -436,10 +435,7 @@ void __emu_preempt_enable(void) {
     Cpu& c = this_cpu();
     preempt_count_sub(1);
     // Only a fully preemptible kernel reschedules at preempt_enable().
-    if (c.k.cfg.preempt == PreemptModel::Full) {
-        if (should_resched_voluntary()) __schedule(true);
-        else stopper_may_run(c);
-    }
+    if (c.k.cfg.preempt == PreemptModel::Full && should_resched_voluntary()) __schedule(true);
 }
 
 int wake_up_process(struct task_struct* p) { return try_to_wake_up(Task::of(p), TASK_NORMAL); }
@@ -456,10 +452,6 @@ int _cond_resched(const char* file, int line) {
         __schedule(true);
         return 1;
     }
-    // A queued stopper work set need_resched in Linux: it runs here, and the
-    // task continues (it is the only runnable one, or the tick would have
-    // asked for a switch already).
-    stopper_may_run(c);
     return 0;
 }
 

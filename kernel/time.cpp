@@ -112,21 +112,20 @@ void softlockup_check(Cpu& c, Cycles now) {
     // preempt_disable() section, or none.
     unsigned interrupted = c.preempt_count - HARDIRQ_OFFSET;
     bool in_interrupt = interrupted & (SOFTIRQ_MASK | HARDIRQ_MASK | NMI_MASK);
-    if (c.curr->is_idle() && !in_interrupt) {  // an idle CPU: the stopper runs at once
-        stopper_ran(c);
+    if (c.curr->is_idle() && !in_interrupt) {  // an idle CPU: the stopper would run at once
+        c.watchdog_touch = now;
         return;
     }
     Cycles period_start = std::max(c.watchdog_touch, c.watchdog_reported);
     if (now - period_start > tb.from_ns(kSoftLockupThreshNs)) report_softlockup(c, now);
-    // The sample also queues softlockup_fn() on the CPU's stopper thread, which
-    // touches the timestamp when it runs: as soon as this interrupt returns if
-    // the interrupted code can be preempted (user mode; kernel code with a
-    // zero count on a PREEMPT kernel), else at the next point where Linux
-    // would reschedule (stopper_may_run()): a task switch, a return to user
-    // mode, cond_resched() or might_sleep() on a voluntary kernel,
-    // preempt_enable() on a PREEMPT kernel.
-    if (interrupted == 0 && (c.curr->user_mode || k.cfg.preempt == PreemptModel::Full)) stopper_ran(c);
-    else c.stopper_pending = true;
+    // The sample also queues softlockup_fn() on the CPU's stopper thread, and
+    // the wake-up sets need_resched: the stopper runs, and touches the
+    // timestamp (finish_task_switch()), at the next point where this CPU
+    // reschedules: this interrupt's return if the interrupted code can be
+    // preempted (user mode; a zero count on a PREEMPT kernel), else a
+    // return to user mode, cond_resched() or might_sleep() on a voluntary
+    // kernel, preempt_enable() on a PREEMPT one, or a task switch.
+    resched_curr(c);
 }
 
 // tick_sched_timer(): jiffies, process times, the timer softirq, the slice.
