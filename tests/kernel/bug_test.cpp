@@ -127,6 +127,18 @@ int busy_kthread(void* p) {
     }
     return 0;
 }
+// 45 s of guest time while a kthread bound to CPU 1 busy-waits.
+GuestResult run_busy_kthread(Busy& b, const MachineConfig& cfg) {
+    return run_guest(cfg, [&](Machine&) {
+        task_struct* t = kthread_create(busy_kthread, &b, "busy");
+        kthread_bind(t, 1);
+        wake_up_process(t);
+        msleep(45'000);
+        b.stop = true;
+        msleep(100);
+        return 0;
+    });
+}
 }  // namespace
 
 TEST_CASE("soft lockup: only a CPU whose stopper thread cannot run for 20 s reports (SEMANTICS §9.5)", "[kernel][bug]") {
@@ -141,15 +153,7 @@ TEST_CASE("soft lockup: only a CPU whose stopper thread cannot run for 20 s repo
         Busy b;
         auto cfg = default_config(2);
         cfg.kernel.preempt = kern::PreemptModel::Full;
-        auto r = run_guest(cfg, [&](Machine&) {
-            task_struct* t = kthread_create(busy_kthread, &b, "busy");
-            kthread_bind(t, 1);
-            wake_up_process(t);
-            msleep(45'000);
-            b.stop = true;
-            msleep(100);
-            return 0;
-        });
+        auto r = run_busy_kthread(b, cfg);
         INFO(r.console);
         CHECK(r.status == 0);
         CHECK(r.plain.find("soft lockup") == std::string::npos);
@@ -179,23 +183,16 @@ TEST_CASE("soft lockup: only a CPU whose stopper thread cannot run for 20 s repo
         CHECK(r.status == 0);
         CHECK(std::regex_search(r.plain, std::regex(R"(watchdog: BUG: soft lockup - CPU#0 stuck for 2\ds! \[sh:\d+\]\n)")));
     }
-    for (auto between : {Busy::CondResched, Busy::MightSleep, Busy::Spin}) {
-        // On a voluntary-preemption kernel a busy kthread lets the stopper run
-        // only at cond_resched() or might_sleep(); without either the CPU is stuck.
-        Busy b;
-        b.between = between;
-        auto r = run_guest(default_config(2), [&](Machine&) {
-            task_struct* t = kthread_create(busy_kthread, &b, "busy");
-            kthread_bind(t, 1);
-            wake_up_process(t);
-            msleep(45'000);
-            b.stop = true;
-            msleep(100);
-            return 0;
-        });
-        INFO("between busy waits: " << between << "\n" << r.console);
-        CHECK(r.status == 0);
-        bool reported = std::regex_search(r.plain, std::regex(R"(watchdog: BUG: soft lockup - CPU#1 stuck for 2\ds! \[busy:\d+\]\n)"));
-        CHECK(reported == (between == Busy::Spin));
+    SECTION("a busy kthread on a voluntary kernel: the stopper runs only at cond_resched() or might_sleep()") {
+        for (auto between : {Busy::CondResched, Busy::MightSleep, Busy::Spin}) {
+            Busy b;
+            b.between = between;
+            auto r = run_busy_kthread(b, default_config(2));
+            INFO("between busy waits: " << between << "\n" << r.console);
+            CHECK(r.status == 0);
+            bool reported = std::regex_search(
+                r.plain, std::regex(R"(watchdog: BUG: soft lockup - CPU#1 stuck for 2\ds! \[busy:\d+\]\n)"));
+            CHECK(reported == (between == Busy::Spin));
+        }
     }
 }
