@@ -183,6 +183,23 @@ TEST_CASE("soft lockup: only a CPU whose stopper thread cannot run for 20 s repo
         CHECK(r.status == 0);
         CHECK(std::regex_search(r.plain, std::regex(R"(watchdog: BUG: soft lockup - CPU#0 stuck for 2\ds! \[sh:\d+\]\n)")));
     }
+    SECTION("a softirq busy on top of the idle task: reported, as swapper") {
+        // Periodic tick: emu samples from the tick, where 6.1 has a watchdog
+        // hrtimer of its own that also fires while a tickless CPU idles.
+        timer_list t;
+        auto cfg = default_config(2);
+        cfg.kernel.nohz = false;
+        auto r = run_guest(cfg, [&](Machine&) {
+            timer_setup(&t, [](timer_list*) { mdelay(25'000); }, 0);
+            t.expires = jiffies_now() + 2;
+            add_timer_on(&t, 1);  // CPU 1 has nothing else to run
+            msleep(30'000);
+            return 0;
+        });
+        INFO(r.console);
+        CHECK(r.status == 0);
+        CHECK(std::regex_search(r.plain, std::regex(R"(watchdog: BUG: soft lockup - CPU#1 stuck for 2\ds! \[swapper/1:0\]\n)")));
+    }
     SECTION("a busy kthread on a voluntary kernel: the stopper runs only at cond_resched() or might_sleep()") {
         for (auto between : {Busy::CondResched, Busy::MightSleep, Busy::Spin}) {
             Busy b;
