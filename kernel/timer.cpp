@@ -356,11 +356,10 @@ int collect_expired_timers(TimerBase& b, int depth, hlist_head* heads) {
     return levels;
 }
 
-
 // WARN_ONCE(1, "timer: %pS preempt leak: %08x -> %08x\n", ...), out of
-// line so that call_timer_fn() keeps only three values across the callback.
-// Not `cold`: its call stays in call_timer_fn()'s body, whose return address
-// is the RIP Linux reports.
+// line so that call_timer_fn() keeps few values across the callback (the
+// callback, its lockdep map, the preempt count). Not `cold`: its call stays
+// in call_timer_fn()'s body, whose return address is the RIP Linux reports.
 // `fn`: the callback, read before it ran (it may have freed its timer).
 __attribute__((noinline)) void timer_preempt_leak(Kernel& k, std::uintptr_t fn, unsigned int count, Cpu& after) {
     auto ip = reinterpret_cast<std::uintptr_t>(__builtin_return_address(0));
