@@ -137,20 +137,19 @@ TimerBase& lock_timer_base(Kernel& k, timer_list* t) {
 
 bool idle_cpu(const Cpu& c) { return c.curr->is_idle() && c.nr_queued == 0; }
 
-// get_nohz_timer_target(): a busy CPU keeps its timers; an idle one hands
-// them to the first busy CPU (timer migration is on by default).
-int nohz_timer_target(Kernel& k) {
+// get_target_base()'s rule, the common case: a pinned timer, or any timer
+// armed on a busy CPU, goes to this CPU's base.
+bool target_is_self(const Cpu& self, u32 tflags) { return (tflags & TIMER_PINNED) || !idle_cpu(self); }
+
+// get_target_base(), as a CPU number: the base is that CPU's of the timer's
+// kind. get_nohz_timer_target(): an idle CPU hands a timer that is not
+// pinned to the first busy CPU (timer migration is on by default).
+int target_cpu(Kernel& k, u32 tflags) {
     Cpu& self = this_cpu();
-    if (!idle_cpu(self)) return self.id;
+    if (target_is_self(self, tflags)) return self.id;
     for (auto& c : k.cpus)
         if (c.get() != &self && !idle_cpu(*c)) return c->id;
     return self.id;
-}
-
-// get_target_base(), as a CPU number: the base is that CPU's of the timer's kind.
-int target_cpu(Kernel& k, u32 tflags) {
-    if (!(tflags & TIMER_PINNED)) return nohz_timer_target(k);
-    return this_cpu().id;
 }
 
 void forward_timer_base(Kernel& k, TimerBase& b) {
@@ -240,8 +239,19 @@ int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
 // line. With the base one load from Kernel::timer_bases, the compiler keeps
 // that path in scratch registers and saves one, where one function saved five.
 
-// The common end: the target base (NOHZ), the expiry, the enqueue. `idx`,
-// `clk` and `bucket_expiry` are a bucket computed against `clk`, or ~0u.
+// The expiry and the enqueue on base `b`, then the remote CPU's kick if the
+// timer became that base's first; returns `ret`. `idx`, `clk` and
+// `bucket_expiry` are a bucket computed against `clk`, or ~0u.
+[[gnu::always_inline]] inline int enqueue_on(Kernel& k, timer_list* t, TimerBase* b, unsigned long expires,
+                                            unsigned idx, unsigned long clk, unsigned long bucket_expiry, int ret) {
+    t->expires = expires;
+    bool first = (idx != ~0u && clk == b->clk) ? enqueue_timer(*b, t, idx, bucket_expiry)
+                                               : internal_add_timer(k, *b, t);
+    if (first && dyntick_kick_needed(k, *b, t)) return kick_dyntick_cpu_and_return(k, *b, ret);
+    return ret;
+}
+
+// The common end: the target base (NOHZ), then enqueue_on().
 [[gnu::always_inline]] inline int enqueue_on_target(Kernel& k, timer_list* t, TimerBase* b, unsigned long expires,
                                                    unsigned idx, unsigned long clk, unsigned long bucket_expiry,
                                                    int ret) {
@@ -254,11 +264,7 @@ int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
             forward_timer_base(k, *b);
         }
     }
-    t->expires = expires;
-    bool first = (idx != ~0u && clk == b->clk) ? enqueue_timer(*b, t, idx, bucket_expiry)
-                                               : internal_add_timer(k, *b, t);
-    if (first && dyntick_kick_needed(k, *b, t)) return kick_dyntick_cpu_and_return(k, *b, ret);
-    return ret;
+    return enqueue_on(k, t, b, expires, idx, clk, bucket_expiry, ret);
 }
 
 // enqueue_on_target() of a timer that is not pending (now), for the cases
@@ -310,14 +316,10 @@ __attribute__((noinline)) int mod_timer_locked(Kernel& k, timer_list* t, unsigne
     // as 6.1 does. Otherwise it is not pending (no preemption point since the test).
     int ret = (options & MOD_TIMER_NOTPENDING) ? detach_if_pending(t, *b, false) : 0;
     if (options & MOD_TIMER_PENDING_ONLY) return 0;
-    // Inline only the common case: the timer stays on this busy CPU's base
-    // (target_cpu() is this CPU: the timer is pinned or this CPU not idle).
+    // Inline only the common case: the timer stays on this CPU's base.
     Cpu& self = this_cpu();
-    if (b->cpu != self.id || (!(t->flags & TIMER_PINNED) && idle_cpu(self)))
-        return enqueue_on_target_slow(k, t, b, expires, ret);
-    t->expires = expires;
-    if (internal_add_timer(k, *b, t) && dyntick_kick_needed(k, *b, t)) return kick_dyntick_cpu_and_return(k, *b, ret);
-    return ret;
+    if (b->cpu != self.id || !target_is_self(self, t->flags)) return enqueue_on_target_slow(k, t, b, expires, ret);
+    return enqueue_on(k, t, b, expires, ~0u, 0, 0, ret);
 }
 
 // The entry charge reached the CPU's deadline: take the preemption point, then do the work.

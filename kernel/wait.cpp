@@ -20,9 +20,10 @@ void wait_for_queue_lock(wait_queue_head* q) {
     while (q->lock.locked) charge(this_kernel().cfg.costs.spin_step);
 }
 
+// finish_wait() once the waker holding the queue's lock is done.
 __attribute__((noinline)) void finish_wait_after_waker(wait_queue_head* q, wait_queue_entry* e) {
     wait_for_queue_lock(q);
-    if (!list_empty(&e->entry)) list_del_init(&e->entry);
+    finish_wait(q, e);
 }
 
 void lock_queue(wait_queue_head* q) {
