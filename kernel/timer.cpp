@@ -251,10 +251,12 @@ int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
     return ret;
 }
 
-// The common end: the target base (NOHZ), then enqueue_on().
-[[gnu::always_inline]] inline int enqueue_on_target(Kernel& k, timer_list* t, TimerBase* b, unsigned long expires,
-                                                   unsigned idx, unsigned long clk, unsigned long bucket_expiry,
-                                                   int ret) {
+// The end of __mod_timer() for a timer that may change base, out of line:
+// mod_timer_locked() and mod_timer_pending_timer() inline only the common
+// case, a timer that stays on this CPU's base. get_target_base() (NOHZ), then
+// enqueue_on() with the bucket computed against the chosen base.
+__attribute__((noinline)) int enqueue_on_target_slow(Kernel& k, timer_list* t, TimerBase* b, unsigned long expires,
+                                                     int ret) {
     int target = target_cpu(k, t->flags);
     if (b->cpu != target) {
         // A running callback keeps its timer on its base (serialisation, timer_delete_sync).
@@ -264,14 +266,7 @@ int detach_if_pending(timer_list* t, TimerBase& b, bool clear_pending) {
             forward_timer_base(k, *b);
         }
     }
-    return enqueue_on(k, t, b, expires, idx, clk, bucket_expiry, ret);
-}
-
-// enqueue_on_target() of a timer that is not pending (now), for the cases
-// mod_timer_locked() leaves to it: another CPU's base, an idle CPU.
-__attribute__((noinline)) int enqueue_on_target_slow(Kernel& k, timer_list* t, TimerBase* b, unsigned long expires,
-                                                     int ret) {
-    return enqueue_on_target(k, t, b, expires, ~0u, 0, 0, ret);
+    return enqueue_on(k, t, b, expires, ~0u, 0, 0, ret);
 }
 
 // 6.1's BUG_ON(!timer->function) of __mod_timer(); true for a timer that
@@ -301,7 +296,10 @@ __attribute__((noinline)) int mod_timer_pending_timer(Kernel& k, timer_list* t, 
         return 1;
     }
     int ret = detach_if_pending(t, *b, false);
-    return enqueue_on_target(k, t, b, expires, idx, clk, bucket_expiry, ret);
+    // As mod_timer_locked(): inline only a timer that stays on this CPU's base.
+    Cpu& self = this_cpu();
+    if (b->cpu != self.id || !target_is_self(self, t->flags)) return enqueue_on_target_slow(k, t, b, expires, ret);
+    return enqueue_on(k, t, b, expires, idx, clk, bucket_expiry, ret);
 }
 
 template <int options>
@@ -359,9 +357,9 @@ int collect_expired_timers(TimerBase& b, int depth, hlist_head* heads) {
 }
 
 // WARN_ONCE(1, "timer: %pS preempt leak: %08x -> %08x\n", ...), out of
-// line so that call_timer_fn() keeps few values across the callback (the
-// callback, its lockdep map, the preempt count). Not `cold`: its call stays
-// in call_timer_fn()'s body, whose return address is the RIP Linux reports.
+// line so that call_timer_fn() keeps few values across the callback. Not
+// `cold`: its call stays in call_timer_fn()'s body, whose return address is
+// the RIP Linux reports.
 // `fn`: the callback, read before it ran (it may have freed its timer).
 __attribute__((noinline)) void timer_preempt_leak(Kernel& k, std::uintptr_t fn, unsigned int count, Cpu& after) {
     auto ip = reinterpret_cast<std::uintptr_t>(__builtin_return_address(0));
@@ -381,31 +379,12 @@ __attribute__((noinline)) void timer_preempt_leak(Kernel& k, std::uintptr_t fn, 
     }
 }
 
-__attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
-    Cpu& c = this_cpu();
-    unsigned int count = c.preempt_count;
-    charge(k.cfg.costs.timer_run);
-    // lock_map_acquire(&lockdep_map): 6.1 marks the callback as holding the
-    // timer's pseudo-lock, so it shows in held-lock lists. Kept in a local:
-    // the callback may free the timer.
-    lock_class_key* map = k.lockdep ? t->lockdep_key : nullptr;
-    if (map) k.lockdep->acquire_map(map, _THIS_IP_, c);  // same CPU: a softirq never migrates
-    std::uintptr_t fn;
-    if (auto f = t->function) {
-        fn = reinterpret_cast<std::uintptr_t>(f);
-        f(t);
-    } else {  // setup_timer(): function stays NULL
-        fn = reinterpret_cast<std::uintptr_t>(t->legacy_function);
-        t->legacy_function(t->data);
-    }
-    Cpu& after = this_cpu();  // the callback may have slept (a bug Linux survives)
-    if (map) after.k.lockdep->release_map(map, after);
-    if (count != after.preempt_count) {
-        timer_preempt_leak(after.k, fn, count, after);
-        after.preempt_count = count;  // after the call, so that it is not a tail call
-    }
-}
-
+// expire_timers() and call_timer_fn() of 6.1 as one function, called once
+// per expired bucket. 6.1 inlines expire_timers() into __run_timers(), so a
+// call trace from a callback reads "call_timer_fn, __run_timers,
+// run_timer_softirq" either way; one frame per bucket instead of one per
+// timer saves its call and register saves on every expiry.
+//
 // Linux drops the base lock around each callback, raw_spin_unlock_irq()
 // before and raw_spin_lock_irq() after (plain unlock/lock for TIMER_IRQSAFE):
 // IRQs are on in a callback, off in an IRQSAFE one and between callbacks.
@@ -414,7 +393,7 @@ __attribute__((noinline)) void call_timer_fn(Kernel& k, timer_list* t) {
 // callback needs it different: once per batch, not twice per timer. A
 // callback that returns with IRQs off has them switched on before the next
 // one, as Linux's unlock_irq does, taking any interrupt it left pending.
-void expire_timers(Kernel& k, TimerBase& b, hlist_head* head) {
+__attribute__((noinline)) void call_timer_fn(Kernel& k, TimerBase& b, hlist_head* head) {
     while (head->first) {
         timer_list* t = hlist_entry(head->first, timer_list, entry);
         b.running_timer = t;
@@ -424,7 +403,29 @@ void expire_timers(Kernel& k, TimerBase& b, hlist_head* head) {
             if (irqs_in_callback) local_irq_enable_internal();
             else local_irq_disable_internal();
         }
-        call_timer_fn(k, t);
+        // call_timer_fn() proper.
+        Cpu& c = this_cpu();
+        unsigned int count = c.preempt_count;
+        charge(k.cfg.costs.timer_run);
+        // lock_map_acquire(&lockdep_map): 6.1 marks the callback as holding the
+        // timer's pseudo-lock, so it shows in held-lock lists. Kept in a local:
+        // the callback may free the timer.
+        lock_class_key* map = k.lockdep ? t->lockdep_key : nullptr;
+        if (map) k.lockdep->acquire_map(map, _THIS_IP_, c);  // same CPU: a softirq never migrates
+        std::uintptr_t fn;
+        if (auto f = t->function) {
+            fn = reinterpret_cast<std::uintptr_t>(f);
+            f(t);
+        } else {  // setup_timer(): function stays NULL
+            fn = reinterpret_cast<std::uintptr_t>(t->legacy_function);
+            t->legacy_function(t->data);
+        }
+        Cpu& after = this_cpu();  // the callback may have slept (a bug Linux survives)
+        if (map) k.lockdep->release_map(map, after);
+        if (count != after.preempt_count) {
+            timer_preempt_leak(k, fn, count, after);
+            after.preempt_count = count;
+        }
         b.running_timer = nullptr;
     }
 }
@@ -438,7 +439,7 @@ void __run_timers(Kernel& k, TimerBase& b) {
         int levels = collect_expired_timers(b, depth, heads);
         b.clk++;
         b.next_expiry = next_timer_interrupt(b, depth);
-        while (levels--) expire_timers(k, b, heads + levels);
+        while (levels--) call_timer_fn(k, b, heads + levels);
         if (tl_core->irqs_on) local_irq_disable_internal();  // raw_spin_lock_irq() after the last callback
     }
     local_irq_enable_internal();

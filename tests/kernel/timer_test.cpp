@@ -5,6 +5,7 @@
 #include "kernel/include/linux/delay.h"
 #include "kernel/include/linux/interrupt.h"
 #include "kernel/include/linux/kthread.h"
+#include "kernel/include/linux/printk.h"
 #include "kernel/include/linux/sched.h"
 #include "kernel/include/linux/timer.h"
 #include "kernel/timer.hpp"
@@ -455,4 +456,30 @@ TEST_CASE("a timer callback that sleeps while the CPU idles: the golden splat se
     // The order of the messages is Linux's.
     CHECK(res.console.find("BUG: scheduling while atomic") < res.console.find("bad: scheduling from the idle thread"));
     CHECK(res.console.find("bad: scheduling from the idle thread") < res.console.find("preempt leak"));
+}
+
+namespace {
+void dumping_timer(timer_list*) {
+    dump_stack();
+    asm volatile("" ::: "memory");  // not a tail call: this frame stays in the trace
+}
+}  // namespace
+
+TEST_CASE("a call trace from a timer callback runs through call_timer_fn, __run_timers, run_timer_softirq "
+          "(SEMANTICS §10.5)",
+          "[kernel][timer]") {
+    timer_list t;
+    auto res = run_guest(default_config(1), [&](Machine&) {
+        timer_setup(&t, dumping_timer, 0);
+        mod_timer(&t, jiffies_now() + 2);
+        msleep(20);
+        return 0;
+    });
+    INFO(res.console);
+    CHECK(res.status == 0);
+    // Each function once, callers below callees, as 6.1 prints them.
+    CHECK(std::regex_search(res.plain, std::regex(R"( dumping_timer\+0x[0-9a-f]+/0x[0-9a-f]+\n)"
+                                                    R"( call_timer_fn\+0x[0-9a-f]+/0x[0-9a-f]+\n)"
+                                                    R"( __run_timers\+0x[0-9a-f]+/0x[0-9a-f]+\n)"
+                                                    R"( run_timer_softirq\+0x[0-9a-f]+/0x[0-9a-f]+\n)")));
 }
