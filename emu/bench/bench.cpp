@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <cstdio>
 #include <fstream>
@@ -540,18 +541,26 @@ bool selected(const Options& o, const std::string& id) {
            ("," + o.only + ",").find("," + id.substr(0, 2) + ",") != std::string::npos;
 }
 
+// A number as JSON: a run with no events or no measurable time gives inf or
+// NaN, which JSON cannot spell; null says "no figure".
+std::string json_number(double x, int decimals) {
+    return std::isfinite(x) ? fmt::format("{:.{}f}", x, decimals) : "null";
+}
+
 void write_json(const std::string& path, const std::vector<Result>& rs, double b1, double b2, bool quick) {
     std::ofstream out(path);
     out << "{\n  \"quick\": " << (quick ? "true" : "false") << ",\n";
-    out << fmt::format("  \"baselines\": {{\"B1_ns\": {:.3f}, \"B2_ns\": {:.3f}}},\n", b1, b2);
+    out << fmt::format("  \"baselines\": {{\"B1_ns\": {}, \"B2_ns\": {}}},\n", json_number(b1, 3),
+                       json_number(b2, 3));
     out << "  \"workloads\": [\n";
     for (std::size_t i = 0; i < rs.size(); ++i) {
         const Result& r = rs[i];
         out << fmt::format(
-            "    {{\"id\": \"{}\", \"workload\": \"{}\", \"guest_events\": {:.0f}, \"host_seconds\": {:.6f}, "
-            "\"host_ns_per_event\": {:.3f}, \"baseline\": \"{}\", \"ratio\": {:.3f}, \"figure\": \"{}\", "
+            "    {{\"id\": \"{}\", \"workload\": \"{}\", \"guest_events\": {}, \"host_seconds\": {}, "
+            "\"host_ns_per_event\": {}, \"baseline\": \"{}\", \"ratio\": {}, \"figure\": \"{}\", "
             "\"met\": {}, \"self_check\": {}}}{}\n",
-            r.id, r.name, r.events, r.host_s, r.ns_per_event, r.baseline, r.ratio, r.figure, r.met ? "true" : "false",
+            r.id, r.name, json_number(r.events, 0), json_number(r.host_s, 6), json_number(r.ns_per_event, 3),
+            r.baseline, json_number(r.ratio, 3), r.figure, r.met ? "true" : "false",
             r.checked ? "true" : "false", i + 1 < rs.size() ? "," : "");
     }
     out << "  ]\n}\n";
