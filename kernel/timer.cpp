@@ -28,6 +28,7 @@
 #include "kernel/stacktrace.hpp"
 #include "kernel/time.hpp"
 
+#include <bit>
 #include <fmt/format.h>
 
 namespace emu::kern {
@@ -81,33 +82,22 @@ bool test_bit_map(const TimerBase& b, unsigned idx) { return b.pending_map[idx /
 void set_bit_map(TimerBase& b, unsigned idx) { b.pending_map[idx / 64] |= 1ull << (idx % 64); }
 void clear_bit_map(TimerBase& b, unsigned idx) { b.pending_map[idx / 64] &= ~(1ull << (idx % 64)); }
 
-// find_next_bit() over [start, end) of the pending map; returns end if none.
-unsigned find_next_pending(const TimerBase& b, unsigned start, unsigned end) {
-    for (unsigned i = start; i < end;) {
-        std::uint64_t w = b.pending_map[i / 64] >> (i % 64);
-        if (w) {
-            unsigned pos = i + static_cast<unsigned>(__builtin_ctzll(w));
-            return pos < end ? pos : end;
-        }
-        i = (i / 64 + 1) * 64;
-    }
-    return end;
-}
-
-int next_pending_bucket(const TimerBase& b, unsigned offset, unsigned clk) {
-    unsigned start = offset + clk, end = offset + static_cast<unsigned>(LVL_SIZE);
-    unsigned pos = find_next_pending(b, start, end);
-    if (pos < end) return static_cast<int>(pos - start);
-    pos = find_next_pending(b, offset, start);
-    return pos < start ? static_cast<int>(pos + LVL_SIZE - start) : -1;
+// next_pending_bucket(): the distance from `clk` to the level's next pending
+// bucket, wrapping round the level, or -1. 6.1 does two find_next_bit() calls
+// (from clk to the end, then from the start); a level is 64 buckets, one word
+// of the map, so here that is one rotate and one count of trailing zeros.
+static_assert(LVL_SIZE == 64, "a wheel level is one word of the pending map");
+int next_pending_bucket(const TimerBase& b, int lvl, unsigned clk) {
+    std::uint64_t w = b.pending_map[static_cast<std::size_t>(lvl)];
+    std::uint64_t from_clk = std::rotr(w, static_cast<int>(clk));  // bit i: bucket clk + i (mod 64)
+    return from_clk ? __builtin_ctzll(from_clk) : -1;
 }
 
 unsigned long next_timer_interrupt(TimerBase& b, int depth) {
     unsigned long next = b.clk + NEXT_TIMER_MAX_DELTA;
     unsigned long clk = b.clk;
-    unsigned offset = 0;
-    for (int lvl = 0; lvl < depth; ++lvl, offset += static_cast<unsigned>(LVL_SIZE)) {
-        int pos = next_pending_bucket(b, offset, static_cast<unsigned>(clk & LVL_MASK));
+    for (int lvl = 0; lvl < depth; ++lvl) {
+        int pos = next_pending_bucket(b, lvl, static_cast<unsigned>(clk & LVL_MASK));
         unsigned long lvl_clk = clk & LVL_CLK_MASK;
         if (pos >= 0) {
             unsigned long tmp = (clk + static_cast<unsigned long>(pos)) << LVL_SHIFT(lvl);
