@@ -25,12 +25,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 namespace emu::bench {
@@ -535,10 +537,25 @@ Result best_of(int runs, Workload once) {
     return best;
 }
 
-bool selected(const Options& o, const std::string& id) {
+// The ids --only accepts: W6 names both of its variants.
+constexpr std::string_view kWorkloadIds[] = {"W1", "W2", "W3", "W4", "W5", "W6", "W6a", "W6b", "W7", "M1"};
+
+// Calls f on each id of a comma-separated list.
+template <class F>
+void for_each_listed(std::string_view list, F f) {
+    while (!list.empty()) {
+        auto comma = list.find(',');
+        f(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    }
+}
+
+// --only W2,W6: an id, or W6 for W6a and W6b.
+bool selected(const Options& o, std::string_view id) {
     if (o.only.empty()) return true;
-    return ("," + o.only + ",").find("," + id + ",") != std::string::npos ||
-           ("," + o.only + ",").find("," + id.substr(0, 2) + ",") != std::string::npos;
+    bool found = false;
+    for_each_listed(o.only, [&](std::string_view want) { found = found || want == id || want == id.substr(0, 2); });
+    return found;
 }
 
 // A number as JSON: a run with no events or no measurable time gives inf or
@@ -569,6 +586,17 @@ void write_json(const std::string& path, const std::vector<Result>& rs, double b
 }  // namespace
 
 int run(const Options& o) {
+    // A mistyped id would otherwise select nothing and report nothing.
+    std::string unknown;
+    for_each_listed(o.only, [&](std::string_view id) {
+        if (std::find(std::begin(kWorkloadIds), std::end(kWorkloadIds), id) == std::end(kWorkloadIds))
+            unknown += fmt::format("{}'{}'", unknown.empty() ? "" : ", ", id);
+    });
+    if (!unknown.empty()) {
+        std::fprintf(stderr, "emu bench: unknown workload %s in --only (known: W1 W2 W3 W4 W5 W6 W6a W6b W7 M1)\n",
+                     unknown.c_str());
+        return 2;
+    }
     std::uint64_t n = o.quick ? 200'000 : 20'000'000;
     // The baselines are the best the host can do: the fastest of several runs.
     double b1 = 1e9, b2 = 1e9;
@@ -588,10 +616,8 @@ int run(const Options& o) {
     if (selected(o, "W3")) rs.push_back(best_of(runs, [&] { return w3(o.quick, b2); }));
     if (selected(o, "W4")) rs.push_back(best_of(runs, [&] { return w4(o.quick, b2); }));
     if (selected(o, "W5")) rs.push_back(best_of(runs, [&] { return w5(o.quick); }));
-    if (selected(o, "W6")) {
-        rs.push_back(best_of(runs, [&] { return w6(o.quick, true); }));
-        rs.push_back(best_of(runs, [&] { return w6(o.quick, false); }));
-    }
+    if (selected(o, "W6a")) rs.push_back(best_of(runs, [&] { return w6(o.quick, true); }));
+    if (selected(o, "W6b")) rs.push_back(best_of(runs, [&] { return w6(o.quick, false); }));
     if (selected(o, "W7")) {
         std::string labs = o.labs;
         if (labs.empty()) {

@@ -42,6 +42,13 @@ TEST_CASE("bad option values name themselves and exit 2", "[cli]") {
     }
 }
 
+TEST_CASE("emu bench --only with a mistyped workload names it and exits 2, running nothing", "[cli]") {
+    auto r = run_emu("bench --quick --only W2,W9");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("emu bench: unknown workload 'W9' in --only") != std::string::npos);
+    CHECK(r.out.find("B1 ") == std::string::npos);
+}
+
 TEST_CASE("a script that cannot be read says so", "[cli]") {
     auto r = run_emu("run /nonexistent/script.sh");
     CHECK(r.status == 2);
