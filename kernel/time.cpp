@@ -18,7 +18,7 @@ namespace emu::kern {
 
 namespace {
 
-constexpr std::uint64_t kSoftLockupThreshNs = 20'000'000'000ull;  // 2 * watchdog_thresh
+constexpr std::uint64_t kSoftLockupThresh = 20;  // 2 * watchdog_thresh, in get_timestamp() units
 constexpr std::uint64_t kWatchdogSampleNs = 4'000'000'000ull;     // threshold / NUM_SAMPLE_PERIODS
 
 // The clock event device: one one-shot channel of the timer chip per CPU.
@@ -84,10 +84,17 @@ __attribute__((noinline)) void show_interrupted(Cpu& c) {
     dump_stack_current();
 }
 
+// kernel/watchdog.c's get_timestamp(): running_clock() >> 30, "roughly"
+// seconds of 1.07 s. Both the threshold test and the "stuck for %us" figure
+// use it, so the first report comes at the first 4 s sample after more than
+// 20 such units: at 24 s, "stuck for 22s!", for a CPU stuck since boot.
+std::uint64_t watchdog_timestamp(const Timebase& tb, Cycles t) { return tb.to_ns(t) >> 30; }
+
 void report_softlockup(Cpu& c, Cycles now) {
     Kernel& k = c.k;
+    const Timebase& tb = k.engine.timebase();
     c.watchdog_reported = now;
-    unsigned secs = static_cast<unsigned>(k.engine.timebase().to_ns(now - c.watchdog_touch) / 1'000'000'000ull);
+    auto secs = static_cast<unsigned>(watchdog_timestamp(tb, now) - watchdog_timestamp(tb, c.watchdog_touch));
     printk_emit(k, LOGLEVEL_EMERG, "watchdog: BUG: soft lockup - CPU#%d stuck for %us! [%s:%d]\n", c.id, secs,
                 c.curr->comm, c.curr->pid);
     print_modules(k);
@@ -117,7 +124,9 @@ void softlockup_check(Cpu& c, Cycles now) {
         return;
     }
     Cycles period_start = std::max(c.watchdog_touch, c.watchdog_reported);
-    if (now - period_start > tb.from_ns(kSoftLockupThreshNs)) report_softlockup(c, now);
+    // is_softlockup(): time_after(now, period_ts + thresh), in timestamp units.
+    if (watchdog_timestamp(tb, now) > watchdog_timestamp(tb, period_start) + kSoftLockupThresh)
+        report_softlockup(c, now);
     // The sample also queues softlockup_fn() on the CPU's stopper thread, and
     // the wake-up sets need_resched: the stopper runs, and touches the
     // timestamp (finish_task_switch()), at the next point where this CPU

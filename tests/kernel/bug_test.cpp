@@ -213,3 +213,22 @@ TEST_CASE("soft lockup: only a CPU whose stopper thread cannot run for 20 s repo
         }
     }
 }
+
+TEST_CASE("soft lockup: reported at the first 4 s sample past 20 get_timestamp() units, then every 20 more "
+          "(SEMANTICS §9.5)",
+          "[kernel][bug]") {
+    // watchdog.c counts in running_clock() >> 30 (1.07 s units): a CPU stuck
+    // since boot passes "now > touch + 20" at the 24 s sample (22 units), not
+    // at 20 s; the next report needs 20 units past that one: at 48 s (44).
+    auto r = run_guest(default_config(1), [&](Machine&) {
+        preempt_disable();
+        mdelay(50'000);
+        preempt_enable();
+        return 0;
+    });
+    INFO(r.console);
+    CHECK(r.status == 0);
+    CHECK(std::regex_search(r.console, std::regex(R"(\[   24\.0\d+\] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! \[sh:\d+\]\n)")));
+    CHECK(std::regex_search(r.console, std::regex(R"(\[   48\.0\d+\] watchdog: BUG: soft lockup - CPU#0 stuck for 44s! \[sh:\d+\]\n)")));
+    CHECK(r.console.find("stuck for 20s!") == std::string::npos);
+}
