@@ -43,6 +43,7 @@ struct Workqueue;
 struct Worker;
 class Printk;
 class Lockdep;
+class SlabAllocator;
 class Tracer;
 struct Vfs;
 struct ModuleRegistry;
@@ -248,6 +249,9 @@ public:
     TimerChip& timer_chip;
     Console& console;
     KernelConfig cfg;
+    // kmalloc()'s memory (kernel/slab.cpp). Declared first, so destroyed
+    // last: nothing torn down after it can still reach guest objects.
+    std::unique_ptr<SlabAllocator> slab;
     std::vector<std::unique_ptr<Cpu>> cpus;  // I
     // Every CPU's timer bases, at cpu * 2 + BASE_STD/BASE_DEF: mod_timer()
     // finds a timer's base with one load.

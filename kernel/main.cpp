@@ -10,6 +10,7 @@
 #include "kernel/printk.hpp"
 #include "kernel/process.hpp"
 #include "kernel/sched.hpp"
+#include "kernel/slab.hpp"
 #include "kernel/time.hpp"
 #include "kernel/timer.hpp"
 #include "kernel/workqueue.hpp"
@@ -158,6 +159,7 @@ Kernel::Kernel(Engine& e, IrqController& p, TimerChip& tc, Console& con, KernelC
     printk = std::make_unique<Printk>(*this);
     printk->console_loglevel = cfg.console_loglevel;
     lockdep = std::make_unique<Lockdep>(*this);
+    slab = std::make_unique<SlabAllocator>();
     vfs = std::make_unique<Vfs>();
     modules = std::make_unique<ModuleRegistry>();
     vfs->nodes["/dev/null"] = std::make_unique<DevNode>(DevNode{'n', 0, {}});

@@ -3,6 +3,9 @@
 #include "types.h"
 #include "gfp.h"
 #include "kernel.h"
+/* kmalloc(0) returns this; dereferencing it faults at 0x10, as in Linux. */
+#define ZERO_SIZE_PTR ((void *)16)
+#define ZERO_OR_NULL_PTR(x) ((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 EMU_BEGIN_DECLS
 /* kmalloc with a blocking GFP mask calls might_sleep(), as since 5.14. */
 void *__kmalloc(size_t size, gfp_t flags);
