@@ -142,7 +142,8 @@ int build_modules(const std::string& dir, const std::string& outdir, int hz) {
                 std::fprintf(stderr, "emu build: compiling %s failed\n", src.c_str());
                 return 1;
             }
-            objs += " " + quote(obj);
+            objs += ' ';
+            objs += quote(obj);
         }
         // NAME.mod.c, as modpost writes it: the module's name and version magic.
         std::string modc = (objdir / (m.name + ".mod.c")).string();
@@ -167,7 +168,8 @@ int build_user(const std::vector<std::string>& sources, const std::string& outpu
     std::string srcs;
     for (const std::string& s : sources) {
         if (!fs::exists(s)) throw UserError(fmt::format("emu build: {}: No such file or directory", s), 1);
-        srcs += " " + quote(s);
+        srcs += ' ';
+        srcs += quote(s);
     }
     std::string cmd = fmt::format(
         "cc -std=gnu11 -O2 -g -fPIC -shared -fno-omit-frame-pointer -fno-builtin-printf -fno-builtin-puts "
