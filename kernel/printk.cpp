@@ -108,9 +108,12 @@ int vprintk_emit(Kernel& k, int level, const char* fmt, va_list args) {
         pos += 2;
     }
     if (level < 0) level = Printk::kDefaultMessageLoglevel;
+    // vprintk_store() stamps and stores the record in one go; the cost
+    // (formatting, the console) is charged after it. Charged before, the
+    // preemption point let another CPU store a later record first.
     std::uint64_t ts = k.now_ns();
-    if (in_guest()) charge(k.cfg.costs.printk);
     k.printk->store(level, cont, std::string_view(text).substr(pos), ts);
+    if (in_guest()) charge(k.cfg.costs.printk);
     return n;
 }
 

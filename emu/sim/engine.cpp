@@ -18,8 +18,25 @@ void CpuCore::set_irq_level(int, bool level) {
         Cycles now = engine->present();
         if (now > clock) clock = now;
         halted_total += clock - halted_since;
+        engine->on_core_woken(*this);
     }
     refresh_deadline();
+}
+
+// A core woken by the running one (an IPI) is now a core the running one
+// must not outrun by more than the quantum: its horizon was computed while
+// the woken core was halted, and could be the next event milliseconds away.
+// Left alone, the running core went on for that long, and the woken one then
+// acted in its past: a task pulled from the runner's queue printed earlier
+// than what had happened before it was queued.
+void Engine::on_core_woken(const CpuCore& woken) {
+    CpuCore* c = tl_core;
+    if (!c || c == &woken) return;
+    Cycles limit = kNever - woken.clock < m_quantum ? kNever : woken.clock + m_quantum;
+    if (limit < c->horizon) {
+        c->horizon = std::max(limit, c->clock + 1);
+        c->refresh_deadline();
+    }
 }
 
 Engine::Engine(int cpus, std::uint64_t freq_hz, std::uint64_t seed, std::size_t stack_size)

@@ -103,6 +103,9 @@ public:
     // The lowest clock of any core: the machine's uptime for host-side readers.
     Cycles min_clock() const;
     std::uint64_t steps() const { return m_steps; }
+    // From the running core: `woken` left hlt; the running core's horizon
+    // now also depends on the woken core's clock.
+    void on_core_woken(const CpuCore& woken);
     // For the host watchdog, read from another thread: the number of the step
     // in progress (0 between steps) and the core executing it.
     std::uint64_t step_in_progress() const { return m_step_in_progress.load(std::memory_order_relaxed); }

@@ -60,7 +60,13 @@ void check_window(Obj* o) {
 }
 void timer_fn(timer_list* t) {
     Obj* o = from_timer(o, t, timer);
-    if (time_before(jiffies_now(), t->expires)) ++o->early_timers;
+    // Another CPU may re-arm the timer while this runs (Linux drops the base
+    // lock around callbacks), changing ->expires: judge only an expiry that
+    // nobody re-armed, which stays pending on this base until we return.
+    bool rearmed = timer_pending(t);
+    unsigned long expires = t->expires;
+    unsigned long now = jiffies_now();
+    if (!rearmed && !timer_pending(t) && time_before(now, expires)) ++o->early_timers;
     check_window(o);
     ++o->timer_runs;
 }
