@@ -49,6 +49,12 @@ TEST_CASE("emu bench --only with a mistyped workload names it and exits 2, runni
     CHECK(r.out.find("B1 ") == std::string::npos);
 }
 
+TEST_CASE("emu build --hz takes only an HZ that emu run can boot with", "[cli]") {
+    auto r = run_emu("build /nonexistent-module-dir --hz 123");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("--hz: 123 is not one of 100, 250, 300, 1000") != std::string::npos);
+}
+
 TEST_CASE("a script that cannot be read says so", "[cli]") {
     auto r = run_emu("run /nonexistent/script.sh");
     CHECK(r.status == 2);
