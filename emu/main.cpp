@@ -11,7 +11,6 @@
 #include "emu/shell/shell.hpp"
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <cerrno>
@@ -131,9 +130,8 @@ int main(int argc, char** argv) {
             }
             if (build_dir.empty()) throw emu::UserError("emu build DIR [-o OUTDIR]: needs a module directory");
             // The HZ a module is built for must be one emu run can boot with.
-            if (build_hz != 100 && build_hz != 250 && build_hz != 300 && build_hz != 1000)
-                throw emu::UserError(fmt::format("--hz: {} is not one of 100, 250, 300, 1000", build_hz));
-            return emu::build::build_modules(build_dir, build_out.empty() ? build_dir : build_out, build_hz);
+            return emu::build::build_modules(build_dir, build_out.empty() ? build_dir : build_out,
+                                             emu::check_hz(build_hz));
         }
         std::cout << emu::kern::CostTable::describe();
         return 0;

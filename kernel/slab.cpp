@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <iterator>
 #include <cstring>
 
 namespace emu::kern {
@@ -82,17 +83,14 @@ void* SlabAllocator::alloc(std::size_t size) {
     return s->base + static_cast<std::size_t>(i) * s->object_size;
 }
 
-SlabAllocator::Slab* SlabAllocator::slab_of(const void* p) const {
+SlabAllocator::Slot SlabAllocator::slot_of(const void* p) const {
     auto addr = reinterpret_cast<std::uintptr_t>(p);
-    auto it = m_slabs.find(addr - addr % kSlabBytes);
-    if (it != m_slabs.end()) return it->second.get();
-    // mmap() aligns slabs to pages, not to kSlabBytes: look at each page start below.
-    for (std::uintptr_t base = addr - addr % m_page; addr - base < kSlabBytes; base -= m_page) {
-        it = m_slabs.find(base);
-        if (it != m_slabs.end()) return it->second.get();
-        if (base < m_page) break;
-    }
-    return nullptr;
+    auto it = m_slabs.upper_bound(addr);
+    if (it == m_slabs.begin()) return {};
+    Slab* s = std::prev(it)->second.get();
+    std::uintptr_t offset = addr - reinterpret_cast<std::uintptr_t>(s->base);
+    if (offset >= kSlabBytes || offset % s->object_size || offset / s->object_size >= s->objects) return {};
+    return {s, static_cast<std::uint32_t>(offset / s->object_size)};
 }
 
 SlabAllocator::FreeResult SlabAllocator::free(const void* p) {
@@ -102,26 +100,20 @@ SlabAllocator::FreeResult SlabAllocator::free(const void* p) {
         --m_live;
         return FreeResult::Freed;
     }
-    Slab* s = slab_of(p);
+    auto [s, i] = slot_of(p);
     if (!s) return FreeResult::NotAllocated;
-    std::size_t offset = static_cast<std::size_t>(static_cast<const char*>(p) - s->base);
-    if (offset % s->object_size || offset / s->object_size >= s->objects) return FreeResult::NotAllocated;
-    auto i = static_cast<std::uint16_t>(offset / s->object_size);
     if (!s->live[i]) return FreeResult::AlreadyFree;
     s->live[i] = false;
     if (s->free_objects.empty()) m_caches[static_cast<std::size_t>(s->cache)].partial.push_back(s);
-    s->free_objects.push_back(i);
+    s->free_objects.push_back(static_cast<std::uint16_t>(i));
     --m_live;
     return FreeResult::Freed;
 }
 
 std::size_t SlabAllocator::usable_size(const void* p) const {
     if (auto it = m_large.find(p); it != m_large.end()) return it->second - m_page;
-    Slab* s = slab_of(p);
-    if (!s) return 0;
-    std::size_t offset = static_cast<std::size_t>(static_cast<const char*>(p) - s->base);
-    if (offset % s->object_size || offset / s->object_size >= s->objects) return 0;
-    return s->live[offset / s->object_size] ? s->object_size : 0;
+    auto [s, i] = slot_of(p);
+    return s && s->live[i] ? s->object_size : 0;
 }
 
 }  // namespace emu::kern

@@ -9,6 +9,7 @@
 // a guest page fault (an Oops), not host memory.
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -47,12 +48,18 @@ private:
         std::uint32_t object_size = 0;
         std::vector<Slab*> partial;  // slabs with a free object
     };
+    // An object slot: its slab and index, or a null slab for a pointer that
+    // is not the start of one.
+    struct Slot {
+        Slab* slab = nullptr;
+        std::uint32_t index = 0;
+    };
     int cache_for(std::size_t size) const;
     Slab* new_slab(int cache);
-    Slab* slab_of(const void* p) const;
+    Slot slot_of(const void* p) const;
 
     std::vector<Cache> m_caches;
-    std::unordered_map<std::uintptr_t, std::unique_ptr<Slab>> m_slabs;  // by base address
+    std::map<std::uintptr_t, std::unique_ptr<Slab>> m_slabs;  // by base address: the slab below a pointer
     std::unordered_map<const void*, std::size_t> m_large;              // kmalloc_large(): mapping length
     std::size_t m_page = 4096;
     std::size_t m_live = 0;

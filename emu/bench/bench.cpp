@@ -593,8 +593,9 @@ int run(const Options& o) {
             unknown += fmt::format("{}'{}'", unknown.empty() ? "" : ", ", id);
     });
     if (!unknown.empty()) {
-        std::fprintf(stderr, "emu bench: unknown workload %s in --only (known: W1 W2 W3 W4 W5 W6 W6a W6b W7 M1)\n",
-                     unknown.c_str());
+        std::string known;
+        for (std::string_view id : kWorkloadIds) known += fmt::format("{}{}", known.empty() ? "" : " ", id);
+        std::fprintf(stderr, "emu bench: unknown workload %s in --only (known: %s)\n", unknown.c_str(), known.c_str());
         return 2;
     }
     std::uint64_t n = o.quick ? 200'000 : 20'000'000;

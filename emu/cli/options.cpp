@@ -25,13 +25,17 @@ std::uint64_t parse_frequency(const std::string& text) {
     return static_cast<std::uint64_t>(hz);
 }
 
+int check_hz(int hz) {
+    if (hz != 100 && hz != 250 && hz != 300 && hz != 1000)
+        throw UserError(fmt::format("--hz: {} is not one of 100, 250, 300, 1000", hz));
+    return hz;
+}
+
 MachineConfig to_config(const MachineOptions& o) {
     MachineConfig cfg;
     if (o.cpus < 1 || o.cpus > 64) throw UserError(fmt::format("--cpus: {} is not between 1 and 64", o.cpus));
     cfg.cpus = o.cpus;
-    if (o.hz != 100 && o.hz != 250 && o.hz != 300 && o.hz != 1000)
-        throw UserError(fmt::format("--hz: {} is not one of 100, 250, 300, 1000", o.hz));
-    cfg.kernel.hz = o.hz;
+    cfg.kernel.hz = check_hz(o.hz);
     cfg.freq_hz = parse_frequency(o.freq);
     if (o.preempt == "none") cfg.kernel.preempt = kern::PreemptModel::None;
     else if (o.preempt == "voluntary") cfg.kernel.preempt = kern::PreemptModel::Voluntary;

@@ -26,6 +26,9 @@ struct MachineOptions {
 };
 
 MachineConfig to_config(const MachineOptions& o);
+// --hz: one of the values Linux allows on x86 (100, 250, 300, 1000); a
+// UserError naming the value otherwise. emu build checks the same rule.
+int check_hz(int hz);
 std::uint64_t parse_frequency(const std::string& text);
 
 }  // namespace emu
