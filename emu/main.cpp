@@ -81,16 +81,24 @@ int main(int argc, char** argv) {
     shell->add_option("--root", root, "directory the guest's working directory shows (default: the current one)");
     add_machine_options(shell, opts);
     app.add_subcommand("costs", "print the cycle cost table");
+    emu::build::ModuleBuild module_build;
     std::string build_dir, build_out;
     std::vector<std::string> user_sources;
     bool build_user = false;
-    int build_hz = 250;
-    auto* build = app.add_subcommand("build", "build guest modules (DIR with a Kbuild) or a user program (--user)");
-    build->add_option("dir", build_dir, "module directory with a Kbuild or Makefile");
+    auto* build = app.add_subcommand(
+        "build", "build the modules of DIR as `make -C $(emu kdir) M=DIR modules` does, or a user program (--user)");
+    build->add_option("dir", build_dir, "module directory with a Kbuild or Makefile (obj-m := NAME.o)");
     build->add_flag("--user", build_user, "build a user program from C files");
     build->add_option("--src", user_sources, "C source of the user program (with --user)");
     build->add_option("-o,--output", build_out, "output directory (modules) or program file (--user)");
-    build->add_option("--hz", build_hz, "HZ the modules are built for");
+    build->add_option("--hz", module_build.hz, "HZ the modules are built for (CONFIG_HZ)")->capture_default_str();
+    build->add_flag("--strict", module_build.strict, "constructs Linux 6.1 no longer has are errors, as on 6.1");
+    build->add_flag("-v,--verbose", module_build.verbose, "print the full commands (V=1)");
+    build->add_flag("--clean", module_build.clean, "remove what building DIR wrote (make clean)");
+    app.add_subcommand("kdir", "print the kernel build directory (make -C \"$(emu kdir)\" M=\"$PWD\" modules)");
+    // Module.symvers of the build directory, written when emu itself is built.
+    std::string symvers_out;
+    app.add_subcommand("symvers", "")->group("")->add_option("file", symvers_out)->required();
     emu::bench::Options bench_opts;
     auto* bench = app.add_subcommand("bench", "measure the engine's hot paths against bare host baselines");
     bench->add_flag("--quick", bench_opts.quick, "a few iterations: check the workloads, do not judge the figures");
@@ -102,7 +110,7 @@ int main(int argc, char** argv) {
         for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
             known = known || sub->check_name(argv[1]);
         if (!known) {
-            std::cerr << "emu: unknown command '" << argv[1] << "' (commands: run, shell, build, bench, costs)\n"
+            std::cerr << "emu: unknown command '" << argv[1] << "' (commands: run, shell, build, kdir, bench, costs)\n"
                       << "Run 'emu --help' for the options.\n";
             return 2;
         }
@@ -130,8 +138,19 @@ int main(int argc, char** argv) {
             }
             if (build_dir.empty()) throw emu::UserError("emu build DIR [-o OUTDIR]: needs a module directory");
             // The HZ a module is built for must be one emu run can boot with.
-            return emu::build::build_modules(build_dir, build_out.empty() ? build_dir : build_out,
-                                             emu::check_hz(build_hz));
+            emu::check_hz(module_build.hz);
+            module_build.dir = build_dir;
+            module_build.outdir = build_out;
+            return emu::build::build_modules(module_build);
+        }
+        if (app.got_subcommand("kdir")) {
+            std::cout << emu::build::kdir() << "\n";
+            return 0;
+        }
+        if (app.got_subcommand("symvers")) {
+            std::ofstream out(symvers_out);
+            out << emu::build::symvers_text();
+            return out.flush() ? 0 : 1;
         }
         std::cout << emu::kern::CostTable::describe();
         return 0;

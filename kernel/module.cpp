@@ -15,6 +15,7 @@
 #include "kernel/workqueue.hpp"
 
 #include "kernel/include/linux/moduleparam.h"
+#include "kernel/include/generated/utsrelease.h"
 
 #include <sys/stat.h>
 #include <dlfcn.h>
@@ -109,6 +110,34 @@ bool symbol_known(const std::string& name) {
     if (mine.dli_fbase == theirs.dli_fbase) return name.rfind("_Z", 0) != 0;  // the kernel's C API, not C++ internals
     return kernel_libc().count(name) > 0;
 }
+
+}  // namespace
+
+// Every name symbol_known() accepts: the executable's own C functions and
+// data, and the C library functions Linux also provides. Read from the
+// executable's dynamic symbol table (/proc/self/exe), as modpost would read
+// vmlinux, so that the build directory's Module.symvers says what insmod says.
+std::vector<std::string> exported_symbols() {
+    std::set<std::string> names(kernel_libc().begin(), kernel_libc().end());
+    ElfImage exe;
+    if (exe.load("/proc/self/exe") && exe.valid()) {
+        const Elf64_Shdr* ds = exe.section(".dynsym");
+        const Elf64_Shdr* dstr = exe.section(".dynstr");
+        if (ds && dstr && ds->sh_offset + ds->sh_size <= exe.bytes.size()) {
+            auto* syms = reinterpret_cast<const Elf64_Sym*>(exe.bytes.data() + ds->sh_offset);
+            for (std::size_t i = 1; i < ds->sh_size / sizeof(Elf64_Sym); ++i) {
+                const Elf64_Sym& sym = syms[i];
+                int type = ELF64_ST_TYPE(sym.st_info);
+                if (sym.st_shndx == SHN_UNDEF || !sym.st_name || (type != STT_FUNC && type != STT_OBJECT)) continue;
+                std::string name = exe.bytes.data() + dstr->sh_offset + sym.st_name;
+                if (symbol_known(name)) names.insert(name);
+            }
+        }
+    }
+    return {names.begin(), names.end()};
+}
+
+namespace {
 
 struct RangeQuery {
     std::string path;
@@ -262,7 +291,8 @@ void free_module(Kernel& k, LoadedModule& m) {
 
 }  // namespace
 
-std::string vermagic_for_hz(int hz) { return fmt::format("6.1.0-emu SMP mod_unload hz={}", hz); }
+// The same string as include/linux/vermagic.h's VERMAGIC_STRING for that HZ.
+std::string vermagic_for_hz(int hz) { return fmt::format("{} SMP mod_unload hz={}", UTS_RELEASE, hz); }
 std::string vermagic(const Kernel& k) { return vermagic_for_hz(k.cfg.hz); }
 
 std::vector<std::string> read_modinfo(const std::string& path, std::string& error) {

@@ -52,6 +52,8 @@ int unload_module(const std::string& name);
 // The "Used by" count (/sys/module/NAME/refcnt), or -ENOENT.
 int module_refcount(Kernel& k, const std::string& name);
 std::string lsmod_text(Kernel& k);
+// The symbols modules may use, sorted: the kernel build directory's Module.symvers.
+std::vector<std::string> exported_symbols();
 // modinfo FILE: the key=value strings of its .modinfo section ("" if not a module).
 std::vector<std::string> read_modinfo(const std::string& path, std::string& error);
 

@@ -148,6 +148,7 @@ const ProgramTable& builtin_programs() {
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -193,7 +194,10 @@ int prog_rmmod(Argv& argv) {
         user::write_err("Usage: rmmod MODULE\n");
         return 1;
     }
+    // kmod's rmmod takes a name or a .ko path, and normalizes '-' to '_' as
+    // kbuild names modules: `rmmod dedicated-workqueue` removes dedicated_workqueue.
     std::string name = std::filesystem::path(argv[1]).stem().string();
+    std::replace(name.begin(), name.end(), '-', '_');
     // kmod's rmmod: check the use count first, then ask the kernel.
     int refs = kern::module_refcount(user::kernel(), name);
     if (refs == -ENOENT) {

@@ -1,0 +1,314 @@
+// The kernel build directory (emu/kbuild, kernel/kbuild): module sources are
+// built the way Linux 6.1's kbuild builds external modules, through GNU make
+// with the usual student Makefile, and through `emu build` over the same
+// rules. Facts checked against Debian's 6.1 kbuild tree
+// (linux-headers-6.1.0-*-amd64): modpost's messages, '-' -> '_' in module
+// names, obj-$(CONFIG_X), Kbuild before Makefile, subdir-ccflags-y.
+#include "tests/support/guest.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+// Last: the guest headers define macros (__init) that clash with the standard library.
+#include "kernel/module.hpp"
+
+using namespace emu::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Sh {
+    int status;
+    std::string out;
+};
+
+// Runs a shell command line as a user at a terminal would (stderr merged).
+Sh sh(const std::string& cmd) {
+    std::string full = "(" + cmd + ") 2>&1";
+    FILE* p = popen(full.c_str(), "r");
+    REQUIRE(p);
+    std::string out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    int st = pclose(p);
+    return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
+}
+
+std::string emu_kdir() {
+    auto r = run_emu("kdir");
+    REQUIRE(r.status == 0);
+    std::string dir = r.out.substr(0, r.out.find('\n'));
+    REQUIRE(fs::exists(dir + "/Makefile"));
+    return dir;
+}
+
+// A fresh directory holding `files` (name -> text).
+std::string make_tree(const std::string& tag, const std::map<std::string, std::string>& files) {
+    std::string dir = fs::temp_directory_path().string() + "/emu-kbuild-" + tag + "-" + std::to_string(getpid());
+    fs::remove_all(dir);
+    for (const auto& [name, text] : files) {
+        fs::create_directories(fs::path(dir + "/" + name).parent_path());
+        std::ofstream(dir + "/" + name) << text;
+    }
+    return dir;
+}
+
+// The Makefile every tutorial gives, with the KDIR ?= default of a real machine.
+const char* kStudentMakefile =
+    "ifneq ($(KERNELRELEASE),)\n"
+    "obj-m := dash-mod.o\n"
+    "dash-mod-y := main.o helper.o\n"
+    "ccflags-y := -I$(src)/include\n"
+    "else\n"
+    "KDIR ?= /lib/modules/$(shell uname -r)/build\n"
+    "all:\n"
+    "\t$(MAKE) -C $(KDIR) M=$(PWD) modules\n"
+    "clean:\n"
+    "\t$(MAKE) -C $(KDIR) M=$(PWD) clean\n"
+    "endif\n";
+
+const char* kDashMain =
+    "#include <linux/module.h>\n"
+    "#include <linux/kernel.h>\n"
+    "#include <dash.h>\n"
+    "static int __init dash_init(void)\n"
+    "{\n"
+    "\tpr_info(\"%s: helper says %d, modname %s\\n\", DASH_GREETING, dash_helper(), KBUILD_MODNAME);\n"
+    "\treturn 0;\n"
+    "}\n"
+    "static void __exit dash_exit(void)\n"
+    "{\n"
+    "\tpr_info(\"dash out\\n\");\n"
+    "}\n"
+    "module_init(dash_init);\n"
+    "module_exit(dash_exit);\n"
+    "MODULE_LICENSE(\"GPL\");\n";
+
+std::map<std::string, std::string> dash_module() {
+    return {{"Makefile", kStudentMakefile},
+            {"main.c", kDashMain},
+            {"helper.c", "#include <dash.h>\nint dash_helper(void)\n{\n\treturn 42;\n}\n"},
+            {"include/dash.h", "#define DASH_GREETING \"hello from dash\"\nint dash_helper(void);\n"}};
+}
+
+// Loads dir/NAME.ko in a guest, lists it, removes it by its kbuild name.
+EmuRun load_and_remove(const std::string& dir, const std::string& ko, const std::string& rm) {
+    std::string script = dir + "/try.sh";
+    std::ofstream(script) << "insmod " << ko << "\nlsmod\nrmmod " << rm << "\necho rc=$?\n";
+    return run_emu("run --root " + dir + " " + script);
+}
+
+}  // namespace
+
+TEST_CASE("the usual student Makefile builds a multi-file module with $(src) includes through make -C $(emu kdir)",
+          "[kbuild]") {
+    std::string kdir = emu_kdir();
+    std::string dir = make_tree("student", dash_module());
+    auto b = sh("cd " + dir + " && make KDIR=" + kdir);
+    INFO(b.out);
+    REQUIRE(b.status == 0);
+    // kbuild's steps, in its words.
+    CHECK(b.out.find("  CC [M]  " + dir + "/main.o") != std::string::npos);
+    CHECK(b.out.find("  LD [M]  " + dir + "/dash-mod.o") != std::string::npos);
+    CHECK(b.out.find("  MODPOST " + dir + "/Module.symvers") != std::string::npos);
+    CHECK(b.out.find("  LD [M]  " + dir + "/dash-mod.ko") != std::string::npos);
+    // The file keeps its dash; the module is named with an underscore.
+    REQUIRE(fs::exists(dir + "/dash-mod.ko"));
+    auto r = load_and_remove(dir, "dash-mod.ko", "dash_mod");
+    INFO(r.out);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("hello from dash: helper says 42, modname dash_mod") != std::string::npos);
+    CHECK(r.out.find("dash_mod ") != std::string::npos);  // lsmod
+    CHECK(r.out.find("dash out") != std::string::npos);
+    CHECK(r.out.find("rc=0") != std::string::npos);
+    // kmod's rmmod also takes the dashed name.
+    auto r2 = load_and_remove(dir, "dash-mod.ko", "dash-mod");
+    CHECK(r2.out.find("rc=0") != std::string::npos);
+
+    // Nothing changed: nothing is rebuilt.
+    auto again = sh("cd " + dir + " && make KDIR=" + kdir);
+    CHECK(again.status == 0);
+    CHECK(again.out.find("CC [M]") == std::string::npos);
+    // A header changed: the object that includes it is rebuilt.
+    sh("sleep 0.01; touch " + dir + "/include/dash.h");
+    auto dep = sh("cd " + dir + " && make KDIR=" + kdir);
+    CHECK(dep.out.find("CC [M]  " + dir + "/main.o") != std::string::npos);
+
+    // make clean removes what the build wrote, and only that; a rebuild works.
+    auto c = sh("cd " + dir + " && make KDIR=" + kdir + " clean");
+    INFO(c.out);
+    CHECK(c.status == 0);
+    for (const char* gone : {"main.o", "helper.o", "dash-mod.o", "dash-mod.ko", "dash-mod.mod.c", "dash-mod.mod.o",
+                             ".main.o.cmd", ".main.o.d", "modules.order", "Module.symvers"})
+        CHECK_FALSE(fs::exists(dir + "/" + gone));
+    for (const char* kept : {"Makefile", "main.c", "helper.c", "include/dash.h"}) CHECK(fs::exists(dir + "/" + kept));
+    auto re = sh("cd " + dir + " && make KDIR=" + kdir);
+    CHECK(re.status == 0);
+    CHECK(fs::exists(dir + "/dash-mod.ko"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("emu build DIR -o OUT runs the same rules, leaving the sources' directory untouched", "[kbuild]") {
+    std::string dir = make_tree("front", dash_module());
+    std::string out = dir + "-out";
+    fs::remove_all(out);
+    auto b = run_emu("build " + dir + " -o " + out);
+    INFO(b.out);
+    REQUIRE(b.status == 0);
+    CHECK(b.out.find("  LD [M]  " + out + "/dash-mod.ko") != std::string::npos);
+    CHECK(fs::exists(out + "/main.o"));
+    CHECK_FALSE(fs::exists(dir + "/main.o"));
+    auto r = load_and_remove(out, "dash-mod.ko", "dash_mod");
+    INFO(r.out);
+    CHECK(r.out.find("hello from dash: helper says 42, modname dash_mod") != std::string::npos);
+    CHECK(r.out.find("rc=0") != std::string::npos);
+    // --hz: the objects are rebuilt for the other HZ (the saved command changed).
+    auto hz = run_emu("build " + dir + " -o " + out + " --hz 1000");
+    CHECK(hz.status == 0);
+    CHECK(hz.out.find("CC [M]  " + out + "/main.o") != std::string::npos);
+    std::string err;
+    auto info = emu::kern::read_modinfo(out + "/dash-mod.ko", err);
+    CHECK(std::find(info.begin(), info.end(), "vermagic=" + emu::kern::vermagic_for_hz(1000)) != info.end());
+    CHECK(std::find(info.begin(), info.end(), "name=dash_mod") != info.end());
+    // --clean
+    CHECK(run_emu("build --clean " + dir + " -o " + out).status == 0);
+    CHECK_FALSE(fs::exists(out + "/dash-mod.ko"));
+    fs::remove_all(dir);
+    fs::remove_all(out);
+}
+
+TEST_CASE("modpost stops the build: a missing MODULE_LICENSE() and an undefined symbol, in 6.1's words", "[kbuild]") {
+    std::string dir = make_tree(
+        "modpost", {{"Kbuild", "obj-m := nolic.o undef.o\n"},
+                    {"nolic.c", "#include <linux/module.h>\nstatic int __init n_init(void)\n{\n\treturn 0;\n}\n"
+                                "module_init(n_init);\n"},
+                    {"undef.c", "#include <linux/module.h>\nvoid frobnicate_kernel(void);\n"
+                                "static int __init u_init(void)\n{\n\tfrobnicate_kernel();\n\treturn 0;\n}\n"
+                                "module_init(u_init);\nMODULE_LICENSE(\"GPL\");\n"}});
+    auto b = sh("make -C " + emu_kdir() + " M=" + dir + " modules");
+    INFO(b.out);
+    CHECK(b.status != 0);
+    std::string lic = "ERROR: modpost: missing MODULE_LICENSE() in " + dir + "/nolic.o\n";
+    std::string sym = "ERROR: modpost: \"frobnicate_kernel\" [" + dir + "/undef.ko] undefined!\n";
+    CHECK(b.out.find(lic) != std::string::npos);
+    CHECK(b.out.find(sym) != std::string::npos);
+    CHECK(b.out.find(lic) < b.out.find(sym));  // 6.1 reports every license before any symbol
+    CHECK_FALSE(fs::exists(dir + "/nolic.ko"));
+    CHECK_FALSE(fs::exists(dir + "/undef.ko"));
+    // Through emu build: the same messages, exit status 1.
+    auto e = run_emu("build " + dir);
+    CHECK(e.status == 1);
+    CHECK(e.out.find(sym) != std::string::npos);
+    // KBUILD_MODPOST_WARN=1 (6.1's switch) only warns about the symbol; insmod then refuses it.
+    std::ofstream(dir + "/Kbuild") << "obj-m := undef.o\n";
+    auto w = sh("make -C " + emu_kdir() + " M=" + dir + " KBUILD_MODPOST_WARN=1");
+    INFO(w.out);
+    CHECK(w.status == 0);
+    CHECK(w.out.find("WARNING: modpost: \"frobnicate_kernel\" [" + dir + "/undef.ko] undefined!") != std::string::npos);
+    auto r = load_and_remove(dir, "undef.ko", "undef");
+    CHECK(r.out.find("undef: Unknown symbol frobnicate_kernel (err -2)") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("Kbuild files are make: obj-$(CONFIG_X), ifeq on .config, CFLAGS_file.o, EXTRA_CFLAGS, Kbuild before Makefile",
+          "[kbuild]") {
+    std::string kdir = emu_kdir();
+    std::string dir = make_tree(
+        "config",
+        {{"Kbuild", "obj-$(CONFIG_EMU_DEMO) += cfgmod.o\n"
+                    "ifeq ($(CONFIG_SMP),y)\nccflags-y += -DSMP_FROM_KCONFIG=1\nendif\n"
+                    "CFLAGS_cfgmod.o := -DPER_FILE=7\nEXTRA_CFLAGS += -DOLD_STYLE=3\n"},
+         // Kbuild wins: this Makefile's module is never built.
+         {"Makefile", "obj-m := ignored.o\nall:\n\t$(MAKE) -C $(KDIR) M=$(PWD)\n"},
+         {"ignored.c", "#error the Makefile was read instead of Kbuild\n"},
+         {"cfgmod.c", "#include <linux/module.h>\n"
+                      "static int __init c_init(void)\n{\n"
+                      "\tpr_info(\"smp=%d kconfig=%d file=%d old=%d hz=%d mod=%s\\n\", IS_ENABLED(CONFIG_SMP),\n"
+                      "\t\tSMP_FROM_KCONFIG, PER_FILE, OLD_STYLE, CONFIG_HZ, KBUILD_MODNAME);\n\treturn 0;\n}\n"
+                      "module_init(c_init);\nMODULE_LICENSE(\"GPL\");\n"}});
+    // CONFIG_EMU_DEMO unset: obj- += cfgmod.o names no module.
+    auto none = sh("make -C " + kdir + " M=" + dir);
+    CHECK(none.status != 0);
+    CHECK(none.out.find("builds no module") != std::string::npos);
+    auto b = sh("make -C " + kdir + " M=" + dir + " CONFIG_EMU_DEMO=m V=1");
+    INFO(b.out);
+    REQUIRE(b.status == 0);
+    // V=1 shows the commands themselves.
+    CHECK(b.out.find("-DKBUILD_MODNAME='\"cfgmod\"'") != std::string::npos);
+    CHECK(b.out.find("-nostdinc") != std::string::npos);
+    std::ofstream(dir + "/try.sh") << "insmod cfgmod.ko\n";
+    auto r = run_emu("run --root " + dir + " " + dir + "/try.sh");
+    INFO(r.out);
+    CHECK(r.out.find("smp=1 kconfig=1 file=7 old=3 hz=250 mod=cfgmod") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("obj-m += sub/ descends, with subdir-ccflags-y for everything below", "[kbuild]") {
+    std::string dir = make_tree(
+        "subdir", {{"Kbuild", "obj-m += top.o sub/\nsubdir-ccflags-y := -DFROM_TOP=5\n"},
+                   {"top.c", "#include <linux/module.h>\nMODULE_LICENSE(\"GPL\");\n"},
+                   {"sub/Kbuild", "obj-m := inner.o\n"},
+                   {"sub/inner.c", "#include <linux/module.h>\nstatic int __init i_init(void)\n{\n"
+                                   "\tpr_info(\"inner sees %d\\n\", FROM_TOP);\n\treturn 0;\n}\n"
+                                   "module_init(i_init);\nMODULE_LICENSE(\"GPL\");\n"}});
+    auto b = run_emu("build " + dir);
+    INFO(b.out);
+    REQUIRE(b.status == 0);
+    CHECK(fs::exists(dir + "/top.ko"));
+    REQUIRE(fs::exists(dir + "/sub/inner.ko"));
+    std::ofstream(dir + "/try.sh") << "insmod sub/inner.ko\n";
+    auto r = run_emu("run --root " + dir + " " + dir + "/try.sh");
+    CHECK(r.out.find("inner sees 5") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a directory without a module, a missing source, and a bad CONFIG_HZ each stop with a clear message", "[kbuild]") {
+    std::string kdir = emu_kdir();
+    auto nomake = sh("make -C " + kdir + " M=/nonexistent-emu-module");
+    CHECK(nomake.status != 0);
+    CHECK(nomake.out.find("/nonexistent-emu-module/Makefile: No such file or directory") != std::string::npos);
+    std::string dir = make_tree("missing", {{"Kbuild", "obj-m := gone.o\n"}});
+    auto miss = run_emu("build " + dir);
+    CHECK(miss.status == 1);
+    CHECK(miss.out.find("No rule to make target '" + dir + "/gone.o'") != std::string::npos);
+    auto hz = sh("make -C " + kdir + " M=" + dir + " CONFIG_HZ=123");
+    CHECK(hz.status != 0);
+    CHECK(hz.out.find("CONFIG_HZ=123 is not one of 100, 250, 300, 1000") != std::string::npos);
+    auto nom = sh("make -C " + kdir);
+    CHECK(nom.status != 0);
+    CHECK(nom.out.find("emu builds external modules only") != std::string::npos);
+    auto self = make_tree("self", {{"Kbuild", "obj-m := foo.o\nfoo-y := foo.o bar.o\n"}});
+    auto s = run_emu("build " + self);
+    CHECK(s.status == 1);
+    CHECK(s.out.find("module foo is made of foo.o bar.o: a module cannot be one of its own parts") != std::string::npos);
+    fs::remove_all(dir);
+    fs::remove_all(self);
+}
+
+TEST_CASE("emu works from an installed location: cmake --install, then emu kdir and emu build there", "[kbuild]") {
+    fs::path build_dir = fs::path(EMU_BINARY).parent_path().parent_path();
+    std::string prefix = fs::temp_directory_path().string() + "/emu-install-" + std::to_string(getpid());
+    fs::remove_all(prefix);
+    auto inst = sh("cmake --install " + build_dir.string() + " --prefix " + prefix + " >/dev/null");
+    INFO(inst.out);
+    REQUIRE(inst.status == 0);
+    auto k = sh(prefix + "/bin/emu kdir");
+    CHECK(k.out == prefix + "/lib/emu/kdir\n");
+    std::string dir = make_tree("installed", dash_module());
+    auto b = sh("cd " + dir + " && make KDIR=" + prefix + "/lib/emu/kdir");
+    INFO(b.out);
+    CHECK(b.status == 0);
+    CHECK(b.out.find(build_dir.string()) == std::string::npos);  // nothing from the build tree
+    auto r = sh(prefix + "/bin/emu build --user " + dir + "/prog.c -o " + dir + "/prog 2>&1 || true");
+    CHECK(r.out.find("usershim") == std::string::npos);  // the shim is found (prog.c is what is missing)
+    fs::remove_all(prefix);
+    fs::remove_all(dir);
+}
