@@ -1,8 +1,7 @@
-// Mirrors fs/char_dev.c and the slice of the VFS a character driver sees:
-// device number regions, cdevs, /dev nodes made with mknod, and the open /
-// ioctl / read / write / release calls of user programs, run in the calling
-// process's context. ENXIO for a node without a driver, ENOTTY for a driver
-// without the ioctl, module references while a file is open.
+// Mirrors fs/char_dev.c: device number regions, cdevs, and chrdev_open(),
+// which gives a file opened on a device node its driver's operations
+// (ENXIO for a node without a driver; the file holds a reference on the
+// driver's module while open).
 #include "kernel/char_dev.hpp"
 
 #include "kernel/bug.hpp"
@@ -53,104 +52,30 @@ cdev* find_cdev(Kernel& k, unsigned dev) {
     return nullptr;
 }
 
-OpenFile* lookup_fd(int fd) {
-    Task* t = this_cpu().curr;
-    auto& table = vfs(this_kernel()).fds[t];
-    auto it = table.find(fd);
-    return it == table.end() ? nullptr : it->second.get();
-}
-
 }  // namespace
 
-int sys_mknod(const std::string& path, char type, unsigned major, unsigned minor) {
-    Kernel& k = this_kernel();
-    Vfs& v = vfs(k);
-    if (v.nodes.count(path)) return -EEXIST;
-    auto node = std::make_unique<DevNode>();
-    node->type = type;
-    node->dev = mkdev(major, minor);
-    node->ino.i_rdev = node->dev;
-    node->ino.i_mode = 0020000;  // S_IFCHR
-    v.nodes[path] = std::move(node);
+int register_chrdev_boot(Kernel& k, unsigned major, const char* name, const file_operations* fops, cdev* c) {
+    int r = reserve(k, major, 0, 256, name);
+    if (r < 0) return r;
+    *c = cdev{};
+    INIT_LIST_HEAD(&c->list);
+    c->ops = fops;
+    c->dev = mkdev(major, 0);
+    c->count = 256;
+    c->added = 1;
+    vfs(k).cdevs.push_back(c);
     return 0;
 }
 
-int sys_open(const std::string& path, int flags) {
-    Kernel& k = this_kernel();
-    Vfs& v = vfs(k);
-    auto it = v.nodes.find(path);
-    if (it == v.nodes.end()) return -ENOENT;
-    DevNode* node = it->second.get();
-    auto of = std::make_unique<OpenFile>();
-    of->node = node;
-    of->f.f_flags = static_cast<unsigned>(flags);
-    of->f.f_mode = (flags & 3) == O_WRONLY ? FMODE_WRITE : (flags & 3) == O_RDWR ? FMODE_READ | FMODE_WRITE : FMODE_READ;
-    of->f.f_inode = &node->ino;
-    if (node->type == 'c') {
-        cdev* c = find_cdev(k, node->dev);
-        if (!c) return -ENXIO;
-        node->ino.i_cdev = c;
-        of->f.f_op = c->ops;
-        of->owner = c->ops ? c->ops->owner : nullptr;
-        if (of->owner && !try_module_get(of->owner)) return -ENXIO;
-        if (of->f.f_op && of->f.f_op->open) {
-            int ret = of->f.f_op->open(&node->ino, &of->f);
-            if (ret < 0) {
-                if (of->owner) module_put(of->owner);
-                return ret;
-            }
-        }
-    }
-    auto& table = v.fds[this_cpu().curr];
-    int fd = 3;
-    while (table.count(fd)) ++fd;
-    table[fd] = std::move(of);
-    return fd;
-}
-
-long sys_ioctl(int fd, unsigned int cmd, unsigned long arg) {
-    OpenFile* of = lookup_fd(fd);
-    if (!of) return -EBADF;
-    if (!of->f.f_op || !of->f.f_op->unlocked_ioctl) return -ENOTTY;
-    return of->f.f_op->unlocked_ioctl(&of->f, cmd, arg);
-}
-
-long sys_read(int fd, char* buf, unsigned long n) {
-    OpenFile* of = lookup_fd(fd);
-    if (!of) return -EBADF;
-    if (of->node->type == 'n') return 0;
-    if (!of->f.f_op || !of->f.f_op->read) return -EINVAL;
-    return of->f.f_op->read(&of->f, buf, n, &of->f.f_pos);
-}
-
-long sys_write(int fd, const char* buf, unsigned long n) {
-    OpenFile* of = lookup_fd(fd);
-    if (!of) return -EBADF;
-    if (of->node->type == 'n') return static_cast<long>(n);
-    if (!of->f.f_op || !of->f.f_op->write) return -EINVAL;
-    return of->f.f_op->write(&of->f, buf, n, &of->f.f_pos);
-}
-
-int sys_close(int fd) {
-    Task* t = this_cpu().curr;
-    auto& table = vfs(this_kernel()).fds[t];
-    auto it = table.find(fd);
-    if (it == table.end()) return -EBADF;
-    std::unique_ptr<OpenFile> of = std::move(it->second);
-    table.erase(it);
-    if (of->f.f_op && of->f.f_op->release) of->f.f_op->release(of->f.f_inode, &of->f);
-    if (of->owner) module_put(of->owner);
-    return 0;
-}
-
-void close_all_files(Task* t) {
-    Kernel& k = *t->kernel;
-    auto it = vfs(k).fds.find(t);
-    if (it == vfs(k).fds.end()) return;
-    std::vector<int> fds;
-    for (auto& [fd, of] : it->second) fds.push_back(fd);
-    for (int fd : fds) sys_close(fd);
-    vfs(k).fds.erase(t);
+int chrdev_open(inode* ino, file* filp) {
+    cdev* c = find_cdev(this_kernel(), ino->i_rdev);
+    if (!c) return -ENXIO;
+    ino->i_cdev = c;
+    const file_operations* fops = fops_get(c->ops);
+    if (!fops) return -ENXIO;
+    fops_put(filp->f_op);
+    filp->f_op = fops;
+    return fops->open ? fops->open(ino, filp) : 0;
 }
 
 }  // namespace emu::kern
@@ -239,43 +164,6 @@ void __unregister_chrdev(unsigned int major, unsigned int baseminor, unsigned in
     }
 }
 
-emu_loff_t no_llseek(struct file*, emu_loff_t, int) { return -ESPIPE; }
-emu_loff_t noop_llseek(struct file* f, emu_loff_t, int) { return f->f_pos; }
-emu_loff_t default_llseek(struct file* f, emu_loff_t off, int whence) {
-    if (whence == SEEK_SET) f->f_pos = off;
-    else if (whence == SEEK_CUR) f->f_pos += off;
-    else return -EINVAL;
-    return f->f_pos;
-}
-int nonseekable_open(struct inode*, struct file*) { return 0; }
-
-// linux/device.h's `struct class` cannot be named in C++; the C ABI only sees pointers.
-struct EmuClass {
-    const char* name;
-};
-struct EmuDevice {
-    unsigned int devt;
-};
-void* __emu_class_create(const char* name) { return new EmuClass{name}; }
-void class_destroy(void* cls) { delete static_cast<EmuClass*>(cls); }
-void* device_create(void*, void*, unsigned int devt, void*, const char* fmt, ...) {
-    char name[64];
-    va_list ap;
-    va_start(ap, fmt);
-    std::vsnprintf(name, sizeof name, fmt, ap);
-    va_end(ap);
-    sys_mknod(std::string("/dev/") + name, 'c', major_of(devt), minor_of(devt));
-    return new EmuDevice{devt};
-}
-void device_destroy(void*, unsigned int devt) {
-    Vfs& v = vfs(this_kernel());
-    for (auto it = v.nodes.begin(); it != v.nodes.end(); ++it)
-        if (it->second->type == 'c' && it->second->dev == devt) {
-            v.nodes.erase(it);
-            return;
-        }
-}
-
 // User memory: a user process's pointers are reachable; kernel threads have no user memory.
 static bool user_ok(const void* p, unsigned long n) {
     Task* t = this_cpu().curr;
@@ -314,25 +202,5 @@ struct task_struct* get_pid_task(struct pid* pid, enum pid_type) {
     return t;
 }
 
-size_t strscpy(char* dest, const char* src, size_t count) {
-    if (!count) return static_cast<size_t>(-E2BIG);
-    size_t n = std::strlen(src);
-    if (n >= count) {
-        std::memcpy(dest, src, count - 1);
-        dest[count - 1] = 0;
-        return static_cast<size_t>(-E2BIG);
-    }
-    std::memcpy(dest, src, n + 1);
-    return n;
-}
-size_t strlcpy(char* dest, const char* src, size_t size) {
-    size_t n = std::strlen(src);
-    if (size) {
-        size_t c = n >= size ? size - 1 : n;
-        std::memcpy(dest, src, c);
-        dest[c] = 0;
-    }
-    return n;
-}
 
 }  // extern "C"

@@ -1,27 +1,15 @@
 #pragma once
-// Character devices, device nodes and open files (fs/char_dev.c, a sliver of
-// the VFS), plus the loaded-module registry they share (kernel/module.cpp).
+// Character devices (fs/char_dev.c), plus the loaded-module registry they
+// share (kernel/module.cpp). Device nodes, open files and the system calls
+// are kernel/kernfs.hpp's.
 #include "kernel/kernel.hpp"
+#include "kernel/kernfs.hpp"
 #include "kernel/include/linux/cdev.h"
 
-#include <map>
-#include <memory>
 #include <string>
 #include <vector>
 
 namespace emu::kern {
-
-struct DevNode {
-    char type = 'c';  // 'c' character device, 'n' the null device
-    unsigned int dev = 0;
-    inode ino{};
-};
-
-struct OpenFile {
-    file f{};
-    DevNode* node = nullptr;
-    struct module* owner = nullptr;
-};
 
 struct ChrdevRegion {
     unsigned int major, baseminor, count;
@@ -29,21 +17,27 @@ struct ChrdevRegion {
     cdev* internal = nullptr;  // register_chrdev()'s own cdev
 };
 
+// drivers/char/misc.c's state.
+struct MiscState {
+    list_head list{};                // registered miscdevices, newest first
+    std::uint64_t dynamic_used[2]{};  // DYNAMIC_MINORS (128) bits: bit i is minor 127 - i
+    cdev chrdev{};                    // major 10's cdev (misc_fops)
+    void* cls = nullptr;              // the "misc" class, made at the first registration
+};
+
 struct Vfs {
-    std::map<std::string, std::unique_ptr<DevNode>> nodes;   // "/dev/deferred" -> node
     std::vector<ChrdevRegion> regions;
-    std::vector<cdev*> cdevs;                                // cdev_add()ed
-    std::map<Task*, std::map<int, std::unique_ptr<OpenFile>>> fds;
+    std::vector<cdev*> cdevs;  // cdev_add()ed
+    Kernfs fs;                 // the file tree and the open files
+    MiscState misc;
 };
 
 Vfs& vfs(Kernel& k);
-// System calls behind the user programs' open/ioctl/read/write/close; negative errno on failure.
-int sys_open(const std::string& path, int flags);
-long sys_ioctl(int fd, unsigned int cmd, unsigned long arg);
-long sys_read(int fd, char* buf, unsigned long n);
-long sys_write(int fd, const char* buf, unsigned long n);
-int sys_close(int fd);
-void close_all_files(Task* t);
-int sys_mknod(const std::string& path, char type, unsigned major, unsigned minor);
+// def_chr_fops.open: finds the cdev of inode->i_rdev and switches the file to its operations.
+int chrdev_open(inode* ino, file* filp);
+// register_chrdev() for the kernel's own drivers at boot (no CPU runs yet).
+int register_chrdev_boot(Kernel& k, unsigned major, const char* name, const file_operations* fops, cdev* c);
+// drivers/char/misc.c: major 10 and /proc/misc (kernel/misc.cpp).
+void misc_init(Kernel& k);
 
 }  // namespace emu::kern

@@ -43,6 +43,7 @@ enum class KernfsKind : std::uint8_t {
     Chr,   // character device node (i_rdev)
     Null,  // /dev/null
     Ram,   // a regular file whose bytes live in the node (devtmpfs is a tmpfs)
+    Text,  // kernel-made text, read as a single_open() seq_file (procfs's own files)
 };
 
 // Which filesystem a node belongs to: the errno rules differ (see kernfs.cpp).
@@ -51,11 +52,14 @@ enum class KernfsFs : std::uint8_t { Root, Devtmpfs, Proc, Sysfs, Debugfs };
 struct KernfsAttrOps {
     std::function<long(char* page)> show;                     // returns the length written or -errno
     std::function<long(const char* buf, std::size_t len)> store;  // returns bytes consumed or -errno
+    const void* show_sym = nullptr;  // the guest's show function, named in "fill_read_buffer: %pS returned bad count"
 };
 
 struct OpenFile;
+struct Kernfs;
 
 struct KernfsNode : inode {
+    Kernfs* tree = nullptr;
     std::string name;
     KernfsNode* parent = nullptr;
     KernfsKind kind = KernfsKind::Dir;
@@ -64,9 +68,9 @@ struct KernfsNode : inode {
     const file_operations* fops = nullptr;                     // File
     KernfsAttrOps attr;                                        // Attr
     std::string data;                                          // Ram
+    std::function<std::string()> text;                         // Text
     const void* subsys_ops = nullptr;  // the owning subsystem's operations (procfs: its proc_ops)
-    void* subsys = nullptr;            // and its object, if any
-    long long size = 0;                // i_size, as stat would show it (proc_set_size)
+    std::shared_ptr<void> subsys;      // and its own state, if any
     unsigned uid = 0, gid = 0;
     bool removed = false;
     std::vector<OpenFile*> open_files;  // files open on this node
@@ -80,10 +84,10 @@ struct KernfsNode : inode {
 // An open file (struct file). Shared by fd tables (a spawned program's
 // redirected stdout); release runs when the last reference goes.
 struct OpenFile {
-    file f{};
+    file f{};                // f.f_op holds a reference on its owner module while open
     KernfsNode* node = nullptr;
-    struct module* owner = nullptr;  // module reference taken at open (fops->owner)
-    bool released = false;           // procfs ran release already (entry removed while open)
+    bool released = false;   // procfs ran release already (entry removed while open)
+    static OpenFile* of(file* f) { return reinterpret_cast<OpenFile*>(f); }
 };
 
 struct Kernfs {
@@ -110,11 +114,20 @@ KernfsNode* kernfs_create_file(KernfsNode* parent, std::string_view name, unsign
 KernfsNode* kernfs_create_attr(KernfsNode* parent, std::string_view name, unsigned mode, KernfsAttrOps ops,
                                void* priv = nullptr);
 KernfsNode* kernfs_create_chrdev(KernfsNode* parent, std::string_view name, unsigned mode, unsigned dev);
+// Kernel-made text (procfs's own files such as /proc/uptime), rendered at each read from 0.
+KernfsNode* kernfs_create_text(KernfsNode* parent, std::string_view name, unsigned mode,
+                               std::function<std::string()> text);
 // Unlinks `n` and everything below it. Open files stay open: procfs releases
 // them now, and later calls on them fail as the node's filesystem fails them.
-void kernfs_remove(KernfsNode* n);
+// With recursive = false only `n` is unlinked: what is below it stays as it is, unreachable
+// (remove_proc_entry() on a non-empty directory leaks it so).
+void kernfs_remove(KernfsNode* n, bool recursive = true);
+// fops_get()/fops_put(): the module reference an open file holds on its operations.
+const file_operations* fops_get(const file_operations* fops);
+void fops_put(const file_operations* fops);
 
 // devtmpfs: /dev/NAME for a device as the kernel announces it (NAME may hold '/').
+// devtmpfs_delete_node() removes only a node devtmpfs made for that device (not one made by mknod).
 int devtmpfs_create_node(Kernel& k, const std::string& name, unsigned mode, unsigned dev);
 void devtmpfs_delete_node(Kernel& k, unsigned dev);
 

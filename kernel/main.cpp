@@ -162,7 +162,7 @@ Kernel::Kernel(Engine& e, IrqController& p, TimerChip& tc, Console& con, KernelC
     slab = std::make_unique<SlabAllocator>();
     vfs = std::make_unique<Vfs>();
     modules = std::make_unique<ModuleRegistry>();
-    vfs->nodes["/dev/null"] = std::make_unique<DevNode>(DevNode{'n', 0, {}});
+    kernfs_init(*this);  // /dev, /proc, /sys and what the kernel itself puts there
     // "Modules linked in:" and " [module]" in call traces come from the loader.
     modules_linked_in = [this]() {
         std::string s;

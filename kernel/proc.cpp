@@ -4,6 +4,8 @@
 #include "kernel/proc.hpp"
 
 #include "kernel/irq.hpp"
+#include "kernel/kernfs.hpp"
+#include "kernel/module.hpp"
 #include "kernel/sched.hpp"
 
 #include <fmt/format.h>
@@ -74,6 +76,24 @@ std::string proc_uptime(Kernel& k) {
     std::uint64_t idle_ns = k.engine.timebase().to_ns(idle);
     return fmt::format("{}.{:02} {}.{:02}\n", up_ns / 1'000'000'000, up_ns % 1'000'000'000 / 10'000'000,
                        idle_ns / 1'000'000'000, idle_ns % 1'000'000'000 / 10'000'000);
+}
+
+std::string proc_modules(Kernel& k) {
+    std::string out;
+    for (auto it = k.modules->loaded.rbegin(); it != k.modules->loaded.rend(); ++it)
+        out += fmt::format("{} {} {} - {} 0x0000000000000000 (OE)\n", (*it)->name, (*it)->text_hi - (*it)->text_lo,
+                           (*it)->refcount, (*it)->live ? "Live" : "Loading");
+    return out;
+}
+
+void proc_root_init(Kernel& k) {
+    KernfsNode* proc = kernfs_lookup(k, "/proc");
+    kernfs_create_text(proc, "interrupts", 0444, [&k] { return proc_interrupts(k); });
+    kernfs_create_text(proc, "softirqs", 0444, [&k] { return proc_softirqs(k); });
+    kernfs_create_text(proc, "uptime", 0444, [&k] { return proc_uptime(k); });
+    kernfs_create_text(proc, "version", 0444,
+                       [] { return std::string("Linux version 6.1.0-emu (emu@emu) #1 SMP PREEMPT_DYNAMIC\n"); });
+    kernfs_create_text(proc, "modules", 0444, [&k] { return proc_modules(k); });
 }
 
 char task_state_letter(const Task& t) {

@@ -5,26 +5,20 @@
 #include "emu/shell/usercalls.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/module.hpp"
+#include "kernel/kernfs.hpp"
 #include "kernel/proc.hpp"
 
 #include <fmt/format.h>
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 namespace emu {
 
 namespace {
 
 using Argv = std::vector<std::string>;
-
-std::string proc_modules(kern::Kernel& k) {
-    std::string out;
-    for (auto it = k.modules->loaded.rbegin(); it != k.modules->loaded.rend(); ++it)
-        out += fmt::format("{} {} {} - {} 0x0000000000000000 (OE)\n", (*it)->name, (*it)->text_hi - (*it)->text_lo,
-                           (*it)->refcount, (*it)->live ? "Live" : "Loading");
-    return out;
-}
 
 int prog_sleep(Argv& argv) {
     if (argv.size() < 2) {
@@ -70,21 +64,70 @@ int prog_ps(Argv&) {
     return 0;
 }
 
+// busybox cat: open, read() in 4 KiB pieces until 0, close; its messages.
 int prog_cat(Argv& argv) {
     int status = 0;
+    char buf[4096];
     for (std::size_t i = 1; i < argv.size(); ++i) {
-        kern::Kernel& k = user::kernel();
         const std::string& f = argv[i];
-        if (f == "/proc/interrupts") user::write_out(kern::proc_interrupts(k));
-        else if (f == "/proc/softirqs") user::write_out(kern::proc_softirqs(k));
-        else if (f == "/proc/uptime") user::write_out(kern::proc_uptime(k));
-        else if (f == "/proc/version") user::write_out("Linux version 6.1.0-emu (emu@emu) #1 SMP PREEMPT_DYNAMIC\n");
-        else if (f == "/proc/modules") user::write_out(proc_modules(k));
-        else {
-            user::write_err(fmt::format("cat: {}: No such file or directory\n", f));
+        int fd = user::open(f, 0);
+        if (fd < 0) {
+            user::write_err(fmt::format("cat: {}: {}\n", f, std::strerror(-fd)));
             status = 1;
+            continue;
         }
+        for (;;) {
+            long n = user::read(fd, buf, sizeof buf);
+            if (n < 0) {
+                user::write_err(fmt::format("cat: read error: {}\n", std::strerror(static_cast<int>(-n))));
+                status = 1;
+                break;
+            }
+            if (n == 0) break;
+            long w = user::write_out(std::string_view(buf, static_cast<std::size_t>(n)));
+            if (w < 0) {
+                user::write_err(fmt::format("cat: write error: {}\n", std::strerror(static_cast<int>(-w))));
+                status = 1;
+                break;
+            }
+        }
+        user::close(fd);
     }
+    return status;
+}
+
+// ls for the kernel's own trees (/proc, /sys, /dev): one name a line, sorted, as busybox
+// prints to a pipe. The guest's other directories are not listed by emu yet.
+int prog_ls(Argv& argv) {
+    std::vector<std::string> args(argv.begin() + 1, argv.end());
+    if (args.empty()) args.push_back(".");
+    int status = 0;
+    std::string out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string p = kern::normalize_path(args[i], user::self().cwd);
+        bool ours = p == "/dev" || p == "/proc" || p == "/sys" || p.rfind("/dev/", 0) == 0 ||
+                    p.rfind("/proc/", 0) == 0 || p.rfind("/sys/", 0) == 0;
+        if (!ours) {
+            user::write_err(fmt::format("ls: {}: not supported (emu lists only /proc, /sys and /dev)\n", args[i]));
+            status = 1;
+            continue;
+        }
+        unsigned mode = 0;
+        if (int r = user::stat_mode(args[i], mode); r < 0) {
+            user::write_err(fmt::format("ls: {}: {}\n", args[i], std::strerror(-r)));
+            status = 1;
+            continue;
+        }
+        if ((mode & 0170000) != 0040000) {
+            out += args[i] + "\n";
+            continue;
+        }
+        std::vector<std::string> names;
+        user::readdir(args[i], names);
+        if (args.size() > 1) out += (out.empty() ? "" : "\n") + args[i] + ":\n";
+        for (const std::string& n : names) out += n + "\n";
+    }
+    user::write_out(out);
     return status;
 }
 
@@ -129,6 +172,7 @@ const ProgramTable& builtin_programs() {
         ProgramTable t = {
             {"sleep", prog_sleep}, {"yes", prog_yes},     {"ps", prog_ps},
             {"cat", prog_cat},     {"dmesg", prog_dmesg}, {"uptime", prog_uptime},
+            {"ls", prog_ls},
             // /bin/true and /bin/false: what `true &` runs (the shell's builtins otherwise).
             {"true", [](Argv&) { return 0; }}, {"false", [](Argv&) { return 1; }},
         };
@@ -183,8 +227,12 @@ int prog_insmod(Argv& argv) {
         ret = kern::load_module(path, params, name);
     }
     if (ret == 0) return 0;
-    std::string why = ret == -ENOEXEC ? "Invalid module format" : ret == -ENOENT ? "Unknown symbol in module"
-                                                                               : errstr(-ret);
+    // kmod's mod_strerror().
+    std::string why = ret == -ENOEXEC ? "Invalid module format"
+                      : ret == -ENOENT ? "Unknown symbol in module"
+                      : ret == -ESRCH  ? "Module has wrong symbol version"
+                      : ret == -EINVAL ? "Invalid parameters"
+                                       : errstr(-ret);
     user::write_err(fmt::format("insmod: ERROR: could not insert module {}: {}\n", argv[1], why));
     return 1;
 }
@@ -235,9 +283,33 @@ int prog_modinfo(Argv& argv) {
         return 1;
     }
     std::string out = fmt::format("{:<16}{}\n", "filename:", std::filesystem::absolute(path).string());
+    // kmod: "parm" (description) and "parmtype" entries merge per parameter
+    // into one "parm: NAME:DESC (TYPE)" line, listed last, the parameter seen
+    // last in .modinfo first.
+    struct Parm {
+        std::string name, desc, type;
+        bool has_desc = false, has_type = false;
+    };
+    std::vector<Parm> parms;
     for (const std::string& kv : info) {
         auto eq = kv.find('=');
-        out += fmt::format("{:<16}{}\n", kv.substr(0, eq) + ":", kv.substr(eq + 1));
+        std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
+        if (key == "parm" || key == "parmtype") {
+            auto colon = value.find(':');
+            if (colon == std::string::npos) continue;
+            std::string pname = value.substr(0, colon);
+            auto it = std::find_if(parms.begin(), parms.end(), [&](const Parm& p) { return p.name == pname; });
+            if (it == parms.end()) it = parms.insert(parms.begin(), Parm{pname, {}, {}});
+            (key == "parm" ? it->desc : it->type) = value.substr(colon + 1);
+            (key == "parm" ? it->has_desc : it->has_type) = true;
+            continue;
+        }
+        out += fmt::format("{:<16}{}\n", key + ":", value);
+    }
+    for (const Parm& p : parms) {
+        if (!p.has_desc) out += fmt::format("{:<16}{}:{}\n", "parm:", p.name, p.type);
+        else if (p.has_type) out += fmt::format("{:<16}{}:{} ({})\n", "parm:", p.name, p.desc, p.type);
+        else out += fmt::format("{:<16}{}:{}\n", "parm:", p.name, p.desc);
     }
     user::write_out(out);
     return 0;

@@ -1,5 +1,7 @@
-// The guest shell (dash-like): variables, $? $! $$, "CMD &", "> /dev/null",
-// builtins, foreground and background jobs, and dash's messages.
+// The guest shell (dash-like): variables, $? $! $$, "CMD &", "> FILE" and
+// ">> FILE" (opened with open(2); echo writes its line with one write(2), and
+// a failed write is busybox's "sh: write error: ..."), builtins, foreground
+// and background jobs, and dash's messages.
 #include "emu/shell/shell.hpp"
 
 #include "emu/shell/usercalls.hpp"
@@ -10,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <regex>
 
 #include "emu/sim/panic.hpp"
@@ -22,9 +25,13 @@ namespace {
 struct Command {
     std::vector<std::string> words;
     bool background = false;
-    bool devnull = false;
-    std::string bad_redirect;  // a redirection target we cannot create
+    bool devnull = false;       // "> /dev/null": output dropped without a file
+    std::string redirect;       // "> FILE" / ">> FILE"
+    bool append = false;
+    bool bad_redirect = false;  // ">" with nothing after it
 };
+
+constexpr int kO_WRONLY = 01, kO_CREAT = 0100, kO_TRUNC = 01000, kO_APPEND = 02000;
 
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
@@ -172,7 +179,12 @@ private:
                 if (have) words.push_back(cur);
                 cur.clear();
                 have = false;
-                words.emplace_back(1, c);
+                if (c == '>' && i + 1 < line.size() && line[i + 1] == '>') {
+                    words.emplace_back(">>");
+                    ++i;
+                } else {
+                    words.emplace_back(1, c);
+                }
                 ++i;
             } else {
                 cur += c;
@@ -208,10 +220,14 @@ private:
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             if (tokens[i] == "&") {
                 cmd.background = true;
-            } else if (tokens[i] == ">") {
+            } else if (tokens[i] == ">" || tokens[i] == ">>") {
+                bool append = tokens[i] == ">>";
                 std::string target = i + 1 < tokens.size() ? tokens[++i] : "";
-                if (target == "/dev/null") cmd.devnull = true;
-                else cmd.bad_redirect = target.empty() ? "newline" : target;
+                cmd.devnull = false;
+                cmd.redirect.clear();
+                if (target.empty()) cmd.bad_redirect = true;
+                else if (target == "/dev/null") cmd.devnull = true;
+                else cmd.redirect = target, cmd.append = append;
             } else {
                 cmd.words.push_back(tokens[i]);
             }
@@ -223,9 +239,8 @@ private:
         auto tokens = tokenize(line);
         if (tokens.empty()) return;
         Command cmd = parse(tokens);
-        if (!cmd.bad_redirect.empty()) {
-            if (cmd.bad_redirect == "newline") user::write_err("sh: Syntax error: newline unexpected\n");
-            else user::write_err(fmt::format("sh: cannot create {}: Read-only file system\n", cmd.bad_redirect));
+        if (cmd.bad_redirect) {
+            user::write_err("sh: Syntax error: newline unexpected\n");
             m_status = 2;
             return;
         }
@@ -255,6 +270,17 @@ private:
         run_program(cmd);
     }
 
+    // Opens a "> FILE" / ">> FILE" target; on failure says so as dash does and sets $? to 2.
+    int open_redirect(const Command& cmd) {
+        int flags = kO_WRONLY | kO_CREAT | (cmd.append ? kO_APPEND : kO_TRUNC);
+        int fd = user::open(cmd.redirect, flags, 0666);
+        if (fd < 0) {
+            user::write_err(fmt::format("sh: cannot create {}: {}\n", cmd.redirect, std::strerror(-fd)));
+            m_status = 2;
+        }
+        return fd;
+    }
+
     bool run_builtin(const Command& cmd) {
         const auto& w = cmd.words;
         const std::string& name = w[0];
@@ -268,8 +294,24 @@ private:
             std::string out;
             for (; i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
             if (newline) out += '\n';
-            if (!cmd.devnull) user::write_out(out);
             m_status = 0;
+            if (cmd.devnull) return true;
+            if (cmd.redirect.empty()) {
+                user::write_out(out);
+                return true;
+            }
+            int fd = open_redirect(cmd);
+            if (fd < 0) return true;
+            // busybox echo: one write of the whole line (again for what a short write left), then close.
+            std::size_t done = 0;
+            long r = 0;
+            while (done < out.size() && (r = user::write(fd, out.data() + done, out.size() - done)) > 0)
+                done += static_cast<std::size_t>(r);
+            user::close(fd);
+            if (r < 0) {
+                user::write_err(fmt::format("sh: write error: {}\n", std::strerror(static_cast<int>(-r))));
+                m_status = 1;
+            }
         } else if (name == "true" || name == ":") {
             m_status = 0;
         } else if (name == "false") {
@@ -452,7 +494,10 @@ private:
             }
             program = it->second;
         }
-        int pid = user::spawn(program, cmd.words, cmd.devnull);
+        int out_fd = -1;
+        if (!cmd.redirect.empty() && (out_fd = open_redirect(cmd)) < 0) return;
+        int pid = user::spawn(program, cmd.words, cmd.devnull, out_fd);
+        if (out_fd >= 0) user::close(out_fd);  // the child holds its own reference
         if (cmd.background) {
             m_last_bg = pid;
             m_jobs.push_back(pid);

@@ -16,12 +16,49 @@ Syscall::~Syscall() { syscall_exit(); }
 Kernel& kernel() { return this_kernel(); }
 Task& self() { return *this_cpu().curr; }
 
-void write_out(std::string_view text) {
+long write_out(std::string_view text) {
     Syscall sc;
     Kernel& k = this_kernel();
-    if (self().stdout_devnull) return;
+    if (self().stdout_devnull) return static_cast<long>(text.size());
+    if (has_fd(&self(), 1)) return sys_write(1, text.data(), text.size());
     charge(k.cfg.costs.printk_char * text.size());
     k.console.write(text);
+    return static_cast<long>(text.size());
+}
+
+int open(const std::string& path, int flags, unsigned mode) {
+    Syscall sc;
+    return sys_open(path, flags, mode);
+}
+
+long read(int fd, void* buf, std::size_t n) {
+    Syscall sc;
+    return sys_read(fd, static_cast<char*>(buf), n);
+}
+
+long write(int fd, const void* buf, std::size_t n) {
+    Syscall sc;
+    return sys_write(fd, static_cast<const char*>(buf), n);
+}
+
+long long lseek(int fd, long long offset, int whence) {
+    Syscall sc;
+    return sys_lseek(fd, offset, whence);
+}
+
+int close(int fd) {
+    Syscall sc;
+    return sys_close(fd);
+}
+
+int readdir(const std::string& path, std::vector<std::string>& names) {
+    Syscall sc;
+    return sys_readdir(path, names);
+}
+
+int stat_mode(const std::string& path, unsigned& mode) {
+    Syscall sc;
+    return sys_stat_mode(path, mode);
 }
 
 void write_err(std::string_view text) {
@@ -40,11 +77,13 @@ bool nanosleep_ns(std::uint64_t ns) {
     return !hrtimer_sleep(soft, hard, TASK_INTERRUPTIBLE);
 }
 
-int spawn(UserProgram program, std::vector<std::string> argv, bool devnull) {
+int spawn(UserProgram program, std::vector<std::string> argv, bool devnull, int stdout_fd) {
     Syscall sc;
     Kernel& k = this_kernel();
     Task* t = spawn_user(k, &self(), std::move(program), std::move(argv));
+    // Before anything can run the child (no charge in between): its inherited stdout.
     t->stdout_devnull = devnull;
+    if (stdout_fd >= 0) share_fd(t, stdout_fd, 1);
     return t->pid;
 }
 
@@ -90,9 +129,9 @@ void burn() {
 // The system-call entry points of user programs built with the guest C library shim.
 extern "C" {
 
-int __emu_user_open(const char* path, int flags) {
+int __emu_user_open(const char* path, int flags, unsigned mode) {
     emu::user::Syscall sc;
-    return emu::kern::sys_open(path ? path : "", flags);
+    return emu::kern::sys_open(path ? path : "", flags, mode);
 }
 long __emu_user_ioctl(int fd, unsigned long cmd, unsigned long arg) {
     emu::user::Syscall sc;
@@ -105,8 +144,8 @@ long __emu_user_read(int fd, void* buf, unsigned long n) {
 long __emu_user_write(int fd, const void* buf, unsigned long n) {
     if (fd == 1 || fd == 2) {
         std::string_view text(static_cast<const char*>(buf), n);
-        if (fd == 1) emu::user::write_out(text);
-        else emu::user::write_err(text);
+        if (fd == 1) return emu::user::write_out(text);
+        emu::user::write_err(text);
         return static_cast<long>(n);
     }
     emu::user::Syscall sc;
@@ -115,6 +154,10 @@ long __emu_user_write(int fd, const void* buf, unsigned long n) {
 int __emu_user_close(int fd) {
     emu::user::Syscall sc;
     return emu::kern::sys_close(fd);
+}
+long long __emu_user_lseek(int fd, long long offset, int whence) {
+    emu::user::Syscall sc;
+    return emu::kern::sys_lseek(fd, offset, whence);
 }
 int __emu_user_getpid(void) { return emu::user::self().pid; }
 unsigned int __emu_user_sleep_us(unsigned long long us) {

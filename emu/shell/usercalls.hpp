@@ -20,11 +20,21 @@ struct Syscall {
 
 kern::Kernel& kernel();
 kern::Task& self();
-void write_out(std::string_view text);   // fd 1 (the console, or /dev/null)
+// fd 1 (the console, /dev/null, or the file it was redirected to): the bytes written or -errno.
+long write_out(std::string_view text);
 void write_err(std::string_view text);   // fd 2 (the console)
+// File system calls (kernel/kernfs.hpp): a descriptor / count, or -errno.
+int open(const std::string& path, int flags, unsigned mode = 0666);
+long read(int fd, void* buf, std::size_t n);
+long write(int fd, const void* buf, std::size_t n);
+long long lseek(int fd, long long offset, int whence);
+int close(int fd);
+int readdir(const std::string& path, std::vector<std::string>& names);
+int stat_mode(const std::string& path, unsigned& mode);
 // nanosleep(): returns false when interrupted by a signal.
 bool nanosleep_ns(std::uint64_t ns);
-int spawn(kern::UserProgram program, std::vector<std::string> argv, bool devnull);
+// `stdout_fd` >= 0: the child's fd 1 is the caller's open file `stdout_fd` (a redirection).
+int spawn(kern::UserProgram program, std::vector<std::string> argv, bool devnull, int stdout_fd = -1);
 // waitpid(): pid -1 waits for any child; returns the reaped pid or -errno.
 int waitpid(int pid, int* status, bool nohang);
 int kill(int pid, int sig);

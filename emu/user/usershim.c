@@ -1,6 +1,6 @@
 /* The guest C library shim linked into every user program built by
  * `emu build --user`: the calls that enter the kernel (open, ioctl, read,
- * write, close, sleep, getpid, exit, and stdio output) go to the guest's
+ * write, lseek, close, sleep, getpid, exit, and stdio output) go to the guest's
  * system calls. Linked with -Bsymbolic, so the program's own calls bind
  * here, while the emulator keeps the host's C library. */
 #include <errno.h>
@@ -8,11 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
-int __emu_user_open(const char *path, int flags);
+int __emu_user_open(const char *path, int flags, unsigned mode);
 long __emu_user_ioctl(int fd, unsigned long cmd, unsigned long arg);
 long __emu_user_read(int fd, void *buf, unsigned long n);
 long __emu_user_write(int fd, const void *buf, unsigned long n);
 int __emu_user_close(int fd);
+long long __emu_user_lseek(int fd, long long offset, int whence);
 int __emu_user_getpid(void);
 unsigned int __emu_user_sleep_us(unsigned long long us);
 void __emu_user_exit(int code) __attribute__((noreturn));
@@ -25,7 +26,20 @@ static int ret_errno(long r) {
 	return (int)r;
 }
 
-int open(const char *path, int flags, ...) { return ret_errno(__emu_user_open(path, flags)); }
+int open(const char *path, int flags, ...) {
+	unsigned mode = 0;
+	if (flags & 0100) { /* O_CREAT: the mode argument follows */
+		va_list ap;
+		va_start(ap, flags);
+		mode = va_arg(ap, unsigned);
+		va_end(ap);
+	}
+	return ret_errno(__emu_user_open(path, flags, mode));
+}
+long lseek(int fd, long offset, int whence) {
+	long long r = __emu_user_lseek(fd, offset, whence);
+	return r < 0 ? (errno = (int)-r, -1) : (long)r;
+}
 int close(int fd) { return ret_errno(__emu_user_close(fd)); }
 int ioctl(int fd, unsigned long request, ...) {
 	va_list ap;

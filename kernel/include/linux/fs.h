@@ -40,6 +40,7 @@ struct inode {
 	struct cdev *i_cdev;
 	void *i_private;
 	unsigned int i_mode;
+	emu_loff_t i_size;
 };
 
 struct file {
@@ -54,12 +55,34 @@ struct file {
 #define O_RDONLY 00
 #define O_WRONLY 01
 #define O_RDWR 02
+#ifndef O_CREAT /* the uapi values, as <fcntl.h> has them on x86-64 */
+#define O_CREAT 0100
+#define O_EXCL 0200
+#define O_NOCTTY 0400
+#define O_TRUNC 01000
+#define O_APPEND 02000
+#endif
 #define O_NONBLOCK 04000
 #define FMODE_READ 0x1
 #define FMODE_WRITE 0x2
+#define FMODE_LSEEK 0x4
+#define FMODE_PREAD 0x8
+#define FMODE_PWRITE 0x10
+#define FMODE_EXEC 0x20
+#define FMODE_UNSIGNED_OFFSET 0x2000
+#define FMODE_ATOMIC_POS 0x8000
+#define FMODE_CAN_READ 0x20000
+#define FMODE_CAN_WRITE 0x40000
+#define FMODE_OPENED 0x80000
+#define FMODE_CREATED 0x100000
+#define FMODE_STREAM 0x200000
+#define MAX_LFS_FILESIZE ((emu_loff_t)0x7fffffffffffffffLL)
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+#define SEEK_DATA 3
+#define SEEK_HOLE 4
+#define SEEK_MAX SEEK_HOLE
 
 EMU_BEGIN_DECLS
 int register_chrdev_region(emu_dev_t from, unsigned count, const char *name);
@@ -71,11 +94,55 @@ void __unregister_chrdev(unsigned int major, unsigned int baseminor, unsigned in
 emu_loff_t no_llseek(struct file *file, emu_loff_t offset, int whence);
 emu_loff_t noop_llseek(struct file *file, emu_loff_t offset, int whence);
 emu_loff_t default_llseek(struct file *file, emu_loff_t offset, int whence);
+emu_loff_t generic_file_llseek(struct file *file, emu_loff_t offset, int whence);
+emu_loff_t generic_file_llseek_size(struct file *file, emu_loff_t offset, int whence, emu_loff_t maxsize,
+				    emu_loff_t eof);
+emu_loff_t fixed_size_llseek(struct file *file, emu_loff_t offset, int whence, emu_loff_t size);
+emu_loff_t no_seek_end_llseek_size(struct file *file, emu_loff_t offset, int whence, emu_loff_t size);
+emu_loff_t no_seek_end_llseek(struct file *file, emu_loff_t offset, int whence);
 int nonseekable_open(struct inode *inode, struct file *filp);
+int stream_open(struct inode *inode, struct file *filp);
+int simple_open(struct inode *inode, struct file *file);
+emu_ssize_t simple_read_from_buffer(void __user *to, size_t count, emu_loff_t *ppos, const void *from,
+				    size_t available);
+emu_ssize_t simple_write_to_buffer(void *to, size_t available, emu_loff_t *ppos, const void __user *from,
+				   size_t count);
 EMU_END_DECLS
 static inline int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
 { return __register_chrdev(major, 0, 256, name, fops); }
 static inline void unregister_chrdev(unsigned int major, const char *name) { __unregister_chrdev(major, 0, 256, name); }
+/* Files showing one number (fs/libfs.c): read formats get() with fmt, write parses for set(). */
+EMU_BEGIN_DECLS
+int simple_attr_open(struct inode *inode, struct file *file, int (*get)(void *, u64 *), int (*set)(void *, u64),
+		     const char *fmt);
+int simple_attr_release(struct inode *inode, struct file *file);
+emu_ssize_t simple_attr_read(struct file *file, char __user *buf, size_t len, emu_loff_t *ppos);
+emu_ssize_t simple_attr_write(struct file *file, const char __user *buf, size_t len, emu_loff_t *ppos);
+emu_ssize_t simple_attr_write_signed(struct file *file, const char __user *buf, size_t len, emu_loff_t *ppos);
+EMU_END_DECLS
+static inline __printf(1, 2) void __simple_attr_check_format(const char *fmt, ...) { (void)fmt; }
+#define DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt, __is_signed)	\
+static int __fops ## _open(struct inode *inode, struct file *file)		\
+{										\
+	__simple_attr_check_format(__fmt, 0ull);				\
+	return simple_attr_open(inode, file, __get, __set, __fmt);		\
+}										\
+static const struct file_operations __fops = {					\
+	.owner	 = THIS_MODULE,							\
+	.open	 = __fops ## _open,						\
+	.release = simple_attr_release,						\
+	.read	 = simple_attr_read,						\
+	.write	 = (__is_signed) ? simple_attr_write_signed : simple_attr_write,	\
+	.llseek	 = generic_file_llseek,						\
+}
+#define DEFINE_SIMPLE_ATTRIBUTE(__fops, __get, __set, __fmt) \
+	DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt, false)
+#define DEFINE_SIMPLE_ATTRIBUTE_SIGNED(__fops, __get, __set, __fmt) \
+	DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt, true)
+
+static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
+static inline emu_loff_t i_size_read(const struct inode *inode) { return inode->i_size; }
+static inline void i_size_write(struct inode *inode, emu_loff_t i_size) { inode->i_size = i_size; }
 static inline unsigned iminor(const struct inode *inode) { return MINOR(inode->i_rdev); }
 static inline unsigned imajor(const struct inode *inode) { return MAJOR(inode->i_rdev); }
 #endif
