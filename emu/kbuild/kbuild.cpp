@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -20,6 +21,10 @@ namespace fs = std::filesystem;
 namespace emu::build {
 
 namespace {
+
+// Module.symvers's namespace column for the exports only older kernels had
+// (scripts/mod/modpost: -s leaves them out).
+constexpr const char* kNotIn61Namespace = "EMU_NOT_IN_6_1";
 
 // Runs argv[0] (found on PATH) with the terminal's output; `env` entries
 // (NAME=value) replace the caller's. Returns its exit status, or -1 with
@@ -114,9 +119,14 @@ int build_user(const std::vector<std::string>& sources, const std::string& outpu
 }
 
 std::string symvers_text() {
+    // What emu exports for older code but 6.1 does not export to modules: in
+    // the namespace modpost's strict mode (make EMU_STRICT=1) treats as absent.
+    static const char* const kNotExportedBy61[] = {"do_exit"};
     std::string out;
-    for (const std::string& sym : kern::exported_symbols())
-        out += fmt::format("0x00000000\t{}\tvmlinux\tEXPORT_SYMBOL\t\n", sym);
+    for (const std::string& sym : kern::exported_symbols()) {
+        bool old = std::find(std::begin(kNotExportedBy61), std::end(kNotExportedBy61), sym) != std::end(kNotExportedBy61);
+        out += fmt::format("0x00000000\t{}\tvmlinux\tEXPORT_SYMBOL\t{}\n", sym, old ? kNotIn61Namespace : "");
+    }
     return out;
 }
 

@@ -2,7 +2,7 @@
 // a module's objects are built, check each module as Linux 6.1's modpost does
 // and write its NAME.mod.c.
 //
-//   modpost [-w] [-i Module.symvers]... -o OUT/Module.symvers MODULE.o...
+//   modpost [-w] [-s] [-i Module.symvers]... -o OUT/Module.symvers MODULE.o...
 //
 // Errors, in 6.1's words and order (every license first, then every symbol):
 //   ERROR: modpost: missing MODULE_LICENSE() in DIR/NAME.o
@@ -10,7 +10,9 @@
 // A symbol is defined when a -i file (the kernel's Module.symvers: what emu
 // exports to modules) lists it. -w (make KBUILD_MODPOST_WARN=1) makes an
 // undefined symbol a warning, as in 6.1: the module builds, and insmod then
-// refuses it with "Unknown symbol". Exit status 1 on any error, 2 on bad usage.
+// refuses it with "Unknown symbol". -s (make EMU_STRICT=1): a symbol only
+// older kernels exported (namespace EMU_NOT_IN_6_1, e.g. do_exit) is
+// undefined, as on 6.1. Exit status 1 on any error, 2 on bad usage.
 #include <elf.h>
 
 #include <cstdio>
@@ -82,13 +84,18 @@ std::string read_object(Object& o) {
 }
 
 // Module.symvers lines: CRC, symbol, module, export type, namespace (tab-separated).
-bool read_symvers(const std::string& path, std::set<std::string>& out) {
+bool read_symvers(const std::string& path, bool strict, std::set<std::string>& out) {
     std::ifstream in(path);
     if (!in) return false;
     for (std::string line; std::getline(in, line);) {
         std::istringstream fields(line);
-        std::string crc, sym;
-        if (std::getline(fields, crc, '\t') && std::getline(fields, sym, '\t') && !sym.empty()) out.insert(sym);
+        std::string crc, sym, module, type, ns;
+        if (!std::getline(fields, crc, '\t') || !std::getline(fields, sym, '\t') || sym.empty()) continue;
+        std::getline(fields, module, '\t');
+        std::getline(fields, type, '\t');
+        std::getline(fields, ns, '\t');
+        if (strict && ns == "EMU_NOT_IN_6_1") continue;
+        out.insert(sym);
     }
     return true;
 }
@@ -117,24 +124,25 @@ const char* kModC =
 int main(int argc, char** argv) {
     std::vector<std::string> symvers, objects;
     std::string out;
-    bool warn_unresolved = false;
+    bool warn_unresolved = false, strict = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "-w") warn_unresolved = true;
+        else if (a == "-s") strict = true;
         else if ((a == "-i" || a == "-o") && i + 1 < argc) (a == "-i" ? symvers.push_back(argv[++i]) : void(out = argv[++i]));
         else if (!a.empty() && a[0] != '-') objects.push_back(a);
         else {
-            std::fprintf(stderr, "modpost: unknown option '%s'\nusage: modpost [-w] [-i Module.symvers]... -o Module.symvers MODULE.o...\n", a.c_str());
+            std::fprintf(stderr, "modpost: unknown option '%s'\nusage: modpost [-w] [-s] [-i Module.symvers]... -o Module.symvers MODULE.o...\n", a.c_str());
             return 2;
         }
     }
     if (out.empty() || objects.empty()) {
-        std::fprintf(stderr, "usage: modpost [-w] [-i Module.symvers]... -o Module.symvers MODULE.o...\n");
+        std::fprintf(stderr, "usage: modpost [-w] [-s] [-i Module.symvers]... -o Module.symvers MODULE.o...\n");
         return 2;
     }
     std::set<std::string> exported;
     for (const std::string& f : symvers) {
-        if (!read_symvers(f, exported)) {
+        if (!read_symvers(f, strict, exported)) {
             std::fprintf(stderr, "ERROR: modpost: cannot read %s: %s\n", f.c_str(), std::strerror(errno));
             return 1;
         }

@@ -30,6 +30,13 @@ struct Sh {
     std::string out;
 };
 
+// GCC quotes with ‘’ in a UTF-8 locale and '' otherwise: compare in ASCII.
+std::string ascii_quotes(std::string s) {
+    for (const char* q : {"\u2018", "\u2019"})
+        for (std::size_t at; (at = s.find(q)) != std::string::npos;) s.replace(at, std::string(q).size(), "'");
+    return s;
+}
+
 // Runs a shell command line as a user at a terminal would (stderr merged).
 Sh sh(const std::string& cmd) {
     std::string full = "(" + cmd + ") 2>&1";
@@ -39,7 +46,7 @@ Sh sh(const std::string& cmd) {
     char buf[4096];
     while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
     int st = pclose(p);
-    return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
+    return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, ascii_quotes(out)};
 }
 
 std::string emu_kdir() {
@@ -310,5 +317,67 @@ TEST_CASE("emu works from an installed location: cmake --install, then emu kdir 
     auto r = sh(prefix + "/bin/emu build --user " + dir + "/prog.c -o " + dir + "/prog 2>&1 || true");
     CHECK(r.out.find("usershim") == std::string::npos);  // the shim is found (prog.c is what is missing)
     fs::remove_all(prefix);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("spellings 6.1 no longer has build with a warning naming the replacement; --strict fails them as 6.1 does",
+          "[kbuild]") {
+    // Each construct as books before 5.x teach it.
+    std::string dir = make_tree(
+        "old", {{"Kbuild", "obj-m := oldcode.o\n"},
+                {"oldcode.c",
+                 "#include <linux/module.h>\n#include <linux/interrupt.h>\n#include <linux/kthread.h>\n"
+                 "#include <linux/completion.h>\n#include <linux/timer.h>\n"
+                 "static void tfn(unsigned long data)\n{\n\tpr_info(\"old tasklet %lu\\n\", data);\n}\n"
+                 "DECLARE_TASKLET(old_tasklet, tfn, 7);\n"
+                 "static struct timer_list old_timer;\nstatic DECLARE_COMPLETION(done);\n"
+                 "static int thread(void *d)\n{\n\tcomplete_and_exit(&done, 0);\n}\n"
+                 "static int thread2(void *d)\n{\n\tdo_exit(0);\n}\n"
+                 "static int __init old_init(void)\n{\n"
+                 "\tpr_info(\"state %ld\\n\", (long)current->state);\n"
+                 "\tsetup_timer(&old_timer, tfn, 1);\n\ttasklet_schedule(&old_tasklet);\n"
+                 "\tkthread_run(thread, NULL, \"old\");\n\twait_for_completion(&done);\n"
+                 "\tkthread_run(thread2, NULL, \"old2\");\n\treturn 0;\n}\n"
+                 "module_init(old_init);\nMODULE_LICENSE(\"GPL\");\n"}});
+    auto b = run_emu("build " + dir);
+    b.out = ascii_quotes(b.out);
+    INFO(b.out);
+    REQUIRE(b.status == 0);
+    for (const char* warning :
+         {"warning: DECLARE_TASKLET(name, func, data) is the pre-5.9 form; 6.1's takes (name, callback): use "
+          "DECLARE_TASKLET(name, callback) with from_tasklet(), or DECLARE_TASKLET_OLD(name, func) (data 0)",
+          "'state' is deprecated: not in Linux 6.1: task_struct::state is __state since 5.14: use READ_ONCE(task->__state)",
+          "'setup_timer' is deprecated: not in Linux 6.1: setup_timer() was removed in 4.15: use timer_setup(",
+          "'complete_and_exit' is deprecated: not in Linux 6.1: complete_and_exit() is kthread_complete_and_exit() since 5.17",
+          "'do_exit' is deprecated: not in Linux 6.1: do_exit() is not exported to modules since 5.17"})
+        CHECK(b.out.find(warning) != std::string::npos);
+    // The module still runs as older kernels ran it.
+    std::ofstream(dir + "/try.sh") << "insmod oldcode.ko\nsleep 0.1\n";
+    auto r = run_emu("run --root " + dir + " " + dir + "/try.sh");
+    CHECK(r.out.find("state 0") != std::string::npos);
+    CHECK(r.out.find("old tasklet 7") != std::string::npos);
+
+    // --strict: the same errors as Debian's 6.1 kbuild gives.
+    auto s = run_emu("build --strict " + dir);
+    s.out = ascii_quotes(s.out);
+    INFO(s.out);
+    CHECK(s.status == 1);
+    CHECK(s.out.find("error: macro \"DECLARE_TASKLET\" passed 3 arguments, but takes just 2") != std::string::npos);
+    CHECK(s.out.find("has no member named 'state'") != std::string::npos);
+    CHECK(s.out.find("implicit declaration of function 'setup_timer'") != std::string::npos);
+    CHECK(s.out.find("implicit declaration of function 'complete_and_exit'") != std::string::npos);
+    // do_exit() compiles on 6.1 (kernel.h declares it) and modpost stops it: not exported.
+    std::ofstream(dir + "/Kbuild") << "obj-m := exiter.o\n";
+    std::ofstream(dir + "/exiter.c") << "#include <linux/module.h>\n#include <linux/kthread.h>\n"
+                                        "static int fn(void *d)\n{\n\tdo_exit(0);\n}\n"
+                                        "static int __init e_init(void)\n{\n\tkthread_run(fn, NULL, \"e\");\n"
+                                        "\treturn 0;\n}\nmodule_init(e_init);\nMODULE_LICENSE(\"GPL\");\n";
+    auto e = sh("make -C " + emu_kdir() + " M=" + dir + " EMU_STRICT=1");
+    INFO(e.out);
+    CHECK(e.status != 0);
+    CHECK(e.out.find("ERROR: modpost: \"do_exit\" [" + dir + "/exiter.ko] undefined!") != std::string::npos);
+    CHECK(e.out.find("deprecated") == std::string::npos);
+    // Without it, the same module builds (with the warning).
+    CHECK(sh("make -C " + emu_kdir() + " M=" + dir).status == 0);
     fs::remove_all(dir);
 }

@@ -1,5 +1,6 @@
 #ifndef _LINUX_INTERRUPT_H
 #define _LINUX_INTERRUPT_H
+#include "emu_old.h"
 #include "kernel.h"
 #include "atomic.h"
 #include "bitops.h"
@@ -87,12 +88,24 @@ enum { TASKLET_STATE_SCHED, TASKLET_STATE_RUN };
         struct tasklet_struct name = __EMU_TASKLET_INIT_CB(name, _callback, 1)
 #define __EMU_DECLARE_TASKLET_DISABLED_3(name, _func, _data) \
         struct tasklet_struct name = __EMU_TASKLET_INIT_FN(name, _func, _data, 1)
+#ifdef EMU_STRICT
+/* 6.1's: since 5.9 DECLARE_TASKLET takes the tasklet_struct callback. */
+#define DECLARE_TASKLET(name, _callback) __EMU_DECLARE_TASKLET_2(name, _callback)
+#define DECLARE_TASKLET_DISABLED(name, _callback) __EMU_DECLARE_TASKLET_DISABLED_2(name, _callback)
+#else
+/* Also the pre-5.9 form (name, func, data), with a warning: 6.1 rejects it. */
 #define __EMU_PICK_3RD(_1, _2, _3, NAME, ...) NAME
-/* 5.9+ callback form with 2 arguments; the pre-5.9 form (func, data) with 3. */
+#define __EMU_DECLARE_TASKLET_OLD3(name, _func, _data) \
+	__emu_warn_not_in_6_1("DECLARE_TASKLET(name, func, data) is the pre-5.9 form; 6.1's takes (name, callback): use DECLARE_TASKLET(name, callback) with from_tasklet(), or DECLARE_TASKLET_OLD(name, func) (data 0)") \
+	__EMU_DECLARE_TASKLET_3(name, _func, _data)
+#define __EMU_DECLARE_TASKLET_DISABLED_OLD3(name, _func, _data) \
+	__emu_warn_not_in_6_1("DECLARE_TASKLET_DISABLED(name, func, data) is the pre-5.9 form; 6.1's takes (name, callback): use DECLARE_TASKLET_DISABLED(name, callback), or DECLARE_TASKLET_DISABLED_OLD(name, func) (data 0)") \
+	__EMU_DECLARE_TASKLET_DISABLED_3(name, _func, _data)
 #define DECLARE_TASKLET(...) \
-        __EMU_PICK_3RD(__VA_ARGS__, __EMU_DECLARE_TASKLET_3, __EMU_DECLARE_TASKLET_2, ~)(__VA_ARGS__)
+        __EMU_PICK_3RD(__VA_ARGS__, __EMU_DECLARE_TASKLET_OLD3, __EMU_DECLARE_TASKLET_2, ~)(__VA_ARGS__)
 #define DECLARE_TASKLET_DISABLED(...) \
-        __EMU_PICK_3RD(__VA_ARGS__, __EMU_DECLARE_TASKLET_DISABLED_3, __EMU_DECLARE_TASKLET_DISABLED_2, ~)(__VA_ARGS__)
+        __EMU_PICK_3RD(__VA_ARGS__, __EMU_DECLARE_TASKLET_DISABLED_OLD3, __EMU_DECLARE_TASKLET_DISABLED_2, ~)(__VA_ARGS__)
+#endif
 #define DECLARE_TASKLET_OLD(name, _func) __EMU_DECLARE_TASKLET_3(name, _func, 0)
 #define DECLARE_TASKLET_DISABLED_OLD(name, _func) __EMU_DECLARE_TASKLET_DISABLED_3(name, _func, 0)
 #define from_tasklet(var, callback_tasklet, tasklet_fieldname) \

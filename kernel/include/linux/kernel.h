@@ -26,7 +26,7 @@
 #define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
 #define roundup(x, y) ((((x) + ((y) - 1)) / (y)) * (y))
 #define ALIGN(x, a) (((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
-#define IS_ENABLED(option) 0
+/* IS_ENABLED() is linux/kconfig.h's, read before every module source. */
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
 #define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
 #define cond_resched() _cond_resched(__FILE__, __LINE__)

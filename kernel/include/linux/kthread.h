@@ -28,5 +28,13 @@ EMU_END_DECLS
         struct task_struct *__k = kthread_create(threadfn, data, namefmt, ##__VA_ARGS__); \
         if (!IS_ERR(__k)) wake_up_process(__k); \
         __k; })
-#define complete_and_exit kthread_complete_and_exit
+#ifndef EMU_STRICT
+/* Renamed kthread_complete_and_exit() in 5.17. */
+static inline __attribute__((__noreturn__)) __emu_not_in_6_1(
+	"complete_and_exit() is kthread_complete_and_exit() since 5.17")
+void complete_and_exit(struct completion *comp, long code)
+{
+	kthread_complete_and_exit(comp, code);
+}
+#endif
 #endif

@@ -5,6 +5,7 @@
 #include "types.h"
 #include "kernel.h"
 #include "task_state.h"
+#include "emu_old.h"
 #include "atomic.h"
 #include "list.h"
 #include "jiffies.h"
@@ -36,9 +37,13 @@ struct sigpending { struct list_head list; kernel_sigset_t signal; };
 #define DEFAULT_PRIO 120
 
 struct task_struct {
-	/* ≤5.13 spelling `state` and 5.14+ `__state` name the same storage. */
+	/* 5.14 renamed `state` to `__state` (read it with READ_ONCE()); the old
+	 * name still reaches the same storage, with a warning. */
 	union {
-		volatile long state;
+#ifndef EMU_STRICT
+		volatile long state __emu_not_in_6_1("task_struct::state is __state since 5.14: "
+						     "use READ_ONCE(task->__state) or task_is_running(task)");
+#endif
 		unsigned int __state;
 	};
 	void *stack;
@@ -85,7 +90,14 @@ void set_user_nice(struct task_struct *p, long nice);
 int task_nice(const struct task_struct *p);
 void __put_task_struct(struct task_struct *t);
 struct task_struct *__emu_get_task_struct(struct task_struct *t);
-void do_exit(long code) __attribute__((__noreturn__));
+/* Declared by 6.1 but not exported to modules since 5.17: modpost's
+ * "undefined!" with --strict; a warning here otherwise. */
+void do_exit(long code) __attribute__((__noreturn__))
+#ifndef EMU_STRICT
+	__emu_not_in_6_1("do_exit() is not exported to modules since 5.17: in a kthread, "
+			 "return from the thread function or call kthread_complete_and_exit()")
+#endif
+	;
 void __emu_set_current_state(unsigned int state);
 EMU_END_DECLS
 

@@ -3,6 +3,7 @@
 #include "list.h"
 #include "jiffies.h"
 #include "lockdep.h"
+#include "emu_old.h"
 
 struct timer_list {
 	/* What arming and expiry touch comes first, in 44 bytes (Linux's own
@@ -56,8 +57,20 @@ EMU_END_DECLS
 #define timer_setup(timer, callback, flags) do { static struct lock_class_key __key; \
         init_timer_key((timer), (callback), (flags), #timer, &__key); } while (0)
 #define timer_setup_on_stack timer_setup
-#define setup_timer(timer, fn, data) __emu_setup_timer((timer), (fn), (data), 0)
-#define init_timer(timer) __emu_setup_timer((timer), NULL, 0, 0)
+#ifndef EMU_STRICT
+/* Removed in 4.15: the callback now takes the timer_list (from_timer()). */
+static inline __emu_not_in_6_1("setup_timer() was removed in 4.15: use timer_setup(timer, callback, 0) "
+			       "and from_timer() in the callback")
+void setup_timer(struct timer_list *timer, void (*fn)(unsigned long), unsigned long data)
+{
+	__emu_setup_timer(timer, fn, data, 0);
+}
+static inline __emu_not_in_6_1("init_timer() was removed in 4.15: use timer_setup(timer, callback, 0)")
+void init_timer(struct timer_list *timer)
+{
+	__emu_setup_timer(timer, NULL, 0, 0);
+}
+#endif
 #define from_timer(var, callback_timer, timer_fieldname) \
         container_of(callback_timer, __typeof__(*var), timer_fieldname)
 #define timer_container_of from_timer
