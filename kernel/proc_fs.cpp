@@ -64,6 +64,17 @@ bool xlate(Kernel& k, const char* name, KernfsNode*& parent, const char*& residu
     return true;
 }
 
+__attribute__((noinline)) std::uintptr_t caller_pc() {
+    return reinterpret_cast<std::uintptr_t>(__builtin_return_address(0));
+}
+
+// proc_register()'s WARN, named as 6.1 names its site.
+extern "C" __attribute__((noinline)) void proc_register(Kernel& k, KernfsNode* parent, const char* fn) {
+    proc_warn(376, caller_pc(), fmt::format("proc_dir_entry '{}/{}' already registered\n", pde_name(k, parent), fn));
+}
+
+void proc_register_dup(Kernel& k, KernfsNode* parent, const char* fn) { proc_register(k, parent, fn); }
+
 // __proc_create() and proc_register() in one: the checks on the name, then the node.
 KernfsNode* proc_create_node(const char* name, unsigned mode, KernfsNode*& parent, void* data, std::uintptr_t at) {
     Kernel& k = this_kernel();
@@ -93,7 +104,7 @@ KernfsNode* proc_create_node(const char* name, unsigned mode, KernfsNode*& paren
         return nullptr;
     }
     if (kernfs_find_child(parent, fn)) {
-        proc_warn(376, at, fmt::format("proc_dir_entry '{}/{}' already registered\n", pde_name(k, parent), fn));
+        proc_register_dup(k, parent, fn);
         return nullptr;
     }
     KernfsNode* n = (mode & kS_IFMT) == kS_IFDIR

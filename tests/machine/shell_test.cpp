@@ -140,3 +140,23 @@ TEST_CASE("wait PID returns the status of a job that already ended, as dash does
     CHECK(r.plain.find("sleep-job 0\n") != std::string::npos);
     CHECK(r.plain.find("unknown 127\n") != std::string::npos);
 }
+
+TEST_CASE("cat reads files through open/read/close; echo > and >> write through open/write/close, "
+          "with busybox's and dash's messages",
+          "[machine][shell]") {
+    auto r = run_script(default_config(1),
+                        {"cat /proc/version", "echo hi > /proc/version", "echo rc=$?", "echo x > /proc/new",
+                         "echo rc=$?", "echo x > /x", "echo rc=$?", "cat /proc", "echo rc=$?", "echo one > /dev/f",
+                         "echo two >> /dev/f", "cat /dev/f", "echo three > /dev/f", "cat /dev/f", "ls /proc",
+                         "cat /proc/version > /dev/g", "cat /dev/g", "echo -n > /dev/null", "echo rc=$?"});
+    CHECK(r.status == 0);
+    CHECK(r.plain.find("Linux version 6.1.0-emu") != std::string::npos);
+    CHECK(r.plain.find("sh: write error: Input/output error\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("sh: cannot create /proc/new: Permission denied\nrc=2\n") != std::string::npos);
+    CHECK(r.plain.find("sh: cannot create /x: Read-only file system\nrc=2\n") != std::string::npos);
+    CHECK(r.plain.find("cat: read error: Is a directory\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("one\ntwo\nthree\n") != std::string::npos);
+    CHECK(r.plain.find("interrupts\nmisc\nmodules\nsoftirqs\nuptime\nversion\n") != std::string::npos);
+    CHECK(count(r.plain, "Linux version 6.1.0-emu (emu@emu)") == 3);  // boot line, cat, cat of the copy
+    CHECK(r.plain.find("rc=0\n") != std::string::npos);
+}
