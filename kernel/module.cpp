@@ -9,6 +9,7 @@
 
 #include "kernel/bug.hpp"
 #include "kernel/irq.hpp"
+#include "kernel/params.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/sched.hpp"
 #include "kernel/stacktrace.hpp"
@@ -162,34 +163,6 @@ int find_ranges(dl_phdr_info* info, size_t, void* data) {
     return 1;
 }
 
-bool set_param(const emu_module_param& p, const std::string& value) {
-    std::string t = p.type;
-    char* end = nullptr;
-    if (t == "bool" || t == "invbool") {
-        bool v;
-        if (value.empty() || value == "1" || value == "y" || value == "Y") v = true;
-        else if (value == "0" || value == "n" || value == "N") v = false;
-        else return false;
-        *static_cast<bool*>(p.ptr) = t == "bool" ? v : !v;
-        return true;
-    }
-    if (t == "charp") {
-        *static_cast<char**>(p.ptr) = strdup(value.c_str());  // lives as long as the module
-        return true;
-    }
-    long long v = std::strtoll(value.c_str(), &end, 0);
-    if (value.empty() || *end) return false;
-    if (t == "int") *static_cast<int*>(p.ptr) = static_cast<int>(v);
-    else if (t == "uint") *static_cast<unsigned*>(p.ptr) = static_cast<unsigned>(v);
-    else if (t == "long") *static_cast<long*>(p.ptr) = static_cast<long>(v);
-    else if (t == "ulong") *static_cast<unsigned long*>(p.ptr) = static_cast<unsigned long>(v);
-    else if (t == "short") *static_cast<short*>(p.ptr) = static_cast<short>(v);
-    else if (t == "ushort") *static_cast<unsigned short*>(p.ptr) = static_cast<unsigned short>(v);
-    else if (t == "byte") *static_cast<unsigned char*>(p.ptr) = static_cast<unsigned char>(v);
-    else return false;
-    return true;
-}
-
 LoadedModule* find_loaded(Kernel& k, const std::string& name) {
     for (auto& m : k.modules->loaded)
         if (m->name == name) return m.get();
@@ -281,6 +254,7 @@ void free_module(Kernel& k, LoadedModule& m) {
     ModuleRegistry& reg = *k.modules;
     m.unformed = true;
     check_pending_objects(k, m);
+    module_destroy_params(m);
     for (auto it = reg.loaded.begin(); it != reg.loaded.end(); ++it)
         if (it->get() == &m) {
             reg.gone.push_back(std::move(*it));
@@ -426,30 +400,6 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
         std::snprintf(m->mod->name, sizeof m->mod->name, "%s", name.c_str());
         m->mod->emu_private = m.get();
     }
-    // Parameters: the .emu_params descriptors, relocated by the load base.
-    if (const Elf64_Shdr* ps = img.section(".emu_params")) {
-        auto* descs = reinterpret_cast<const emu_module_param*>(q.base + ps->sh_addr);
-        std::size_t n = ps->sh_size / sizeof(emu_module_param);
-        for (const std::string& arg : params) {
-            auto eq = arg.find('=');
-            std::string key = arg.substr(0, eq), value = eq == std::string::npos ? "" : arg.substr(eq + 1);
-            bool found = false;
-            for (std::size_t i = 0; i < n; ++i) {
-                if (key != descs[i].name) continue;
-                found = true;
-                if (!set_param(descs[i], value)) {
-                    printk_emit(k, LOGLEVEL_ERR, "%s: `%s' invalid for parameter `%s'\n", name.c_str(), value.c_str(),
-                                key.c_str());
-                    return -EINVAL;
-                }
-            }
-            if (!found) printk_emit(k, LOGLEVEL_WARNING, "%s: unknown parameter '%s' ignored\n", name.c_str(), key.c_str());
-        }
-    } else {
-        for (const std::string& arg : params)
-            printk_emit(k, LOGLEVEL_WARNING, "%s: unknown parameter '%s' ignored\n", name.c_str(),
-                        arg.substr(0, arg.find('=')).c_str());
-    }
     if (!reg.oot_tainted) {
         reg.oot_tainted = true;
         printk_emit(k, LOGLEVEL_WARNING, "%s: loading out-of-tree module taints kernel.\n", name.c_str());
@@ -461,9 +411,25 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
     add_taint(k, TAINT_UNSIGNED_MODULE);
     LoadedModule* raw = m.get();
     reg.loaded.push_back(std::move(m));
-    int ret = raw->init ? raw->init() : 0;
+    // Parameters: the "__param" descriptors, relocated by the load base, set
+    // from the arguments as insmod joined them (words separated by spaces).
+    if (const Elf64_Shdr* ps = img.section("__param")) {
+        raw->kp = reinterpret_cast<const kernel_param*>(q.base + ps->sh_addr);
+        raw->num_kp = static_cast<unsigned>(ps->sh_size / sizeof(kernel_param));
+    }
+    for (const std::string& arg : params) raw->args += (raw->args.empty() ? "" : " ") + arg;
+    raw->modinfo = img.modinfo();
+    int ret = module_parse_args(k, *raw);
+    if (ret < 0) {
+        // coming_cleanup: freed with what the set operations allocated.
+        raw->going = true;
+        free_module(k, *raw);
+        return ret;
+    }
+    ret = raw->init ? raw->init() : 0;
     if (ret < 0) {
         // Failed init: the module is freed; anything it left armed is caught as on unload.
+        raw->going = true;
         free_module(k, *raw);
         return ret;
     }
@@ -487,6 +453,7 @@ int unload_module(const std::string& name) {
     if (!m->live || m->refcount > 0) return -EBUSY;
     if (!m->exit && m->init) return -EBUSY;  // no module_exit: it can never be removed
     m->live = false;
+    m->going = true;
     if (m->exit) m->exit();
     // delete_module(): the name is recorded as last unloaded, then freed.
     reg.last_unloaded = m->name;

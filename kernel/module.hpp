@@ -13,6 +13,8 @@
 
 namespace emu::kern {
 
+struct KernfsNode;
+
 struct LoadedModule {
     std::string name;
     std::string path;          // the .ko as given
@@ -23,7 +25,20 @@ struct LoadedModule {
     std::uintptr_t base = 0, text_lo = 0, text_hi = 0;
     int refcount = 0;
     bool live = false;
+    bool going = false;     // exit running or init failed (MODULE_STATE_GOING)
     bool unformed = false;  // being freed (MODULE_STATE_UNFORMED): print_modules skips it
+    // Parameters (kernel/params.cpp): the "__param" section, the insmod
+    // arguments, and the lock set/get run under (mod->param_lock).
+    const kernel_param* kp = nullptr;
+    unsigned num_kp = 0;
+    std::string args;
+    mutex param_lock{};
+    std::vector<std::string> modinfo;  // the .modinfo strings (version, srcversion for sysfs)
+    KernfsNode* sysfs_dir = nullptr;   // /sys/module/NAME while it exists
+
+    LoadedModule() { __mutex_init(&param_lock, "&mod->param_lock", nullptr); }
+    LoadedModule(const LoadedModule&) = delete;  // the mutex's list points into it
+    LoadedModule& operator=(const LoadedModule&) = delete;
 };
 
 struct ModuleRegistry {
@@ -31,6 +46,14 @@ struct ModuleRegistry {
     std::vector<std::unique_ptr<LoadedModule>> gone;    // unloaded: code stays mapped
     std::string last_unloaded;
     bool oot_tainted = false;
+    // kernel/params.cpp: the lock of parameters without a module, and the
+    // strings param_set_charp() allocated (freed only if on this list).
+    mutex param_lock{};
+    std::vector<void*> kmalloced_params;
+
+    ModuleRegistry() { __mutex_init(&param_lock, "param_lock", nullptr); }
+    ModuleRegistry(const ModuleRegistry&) = delete;
+    ModuleRegistry& operator=(const ModuleRegistry&) = delete;
 };
 
 // The string a module's vermagic must equal.

@@ -25,4 +25,12 @@ EMU_END_DECLS
 #define BUG() __emu_bug(__FILE__, __LINE__)
 #define BUG_ON(condition) do { if (unlikely(condition)) BUG(); } while (0)
 #define BUILD_BUG_ON(condition) ((void)sizeof(char[1 - 2 * !!(condition)]))
+#ifndef BUILD_BUG_ON_ZERO
+/* 0, usable in a constant expression; a compile error when e is true. */
+#ifdef __cplusplus
+#define BUILD_BUG_ON_ZERO(e) (0)
+#else
+#define BUILD_BUG_ON_ZERO(e) ((int)(sizeof(struct { int:(-!!(e)); })))
+#endif
+#endif
 #endif

@@ -9,6 +9,15 @@
 #include "limits.h"
 #include "string.h"
 
+/* A sysfs/param mode: octal, not world-writable, read/write bits of user >= group >= other (6.1). */
+#define VERIFY_OCTAL_PERMISSIONS(perms) \
+	(BUILD_BUG_ON_ZERO((perms) < 0) + \
+	 BUILD_BUG_ON_ZERO((perms) > 0777) + \
+	 BUILD_BUG_ON_ZERO((((perms) >> 6) & 4) < (((perms) >> 3) & 4)) + \
+	 BUILD_BUG_ON_ZERO((((perms) >> 3) & 4) < ((perms) & 4)) + \
+	 BUILD_BUG_ON_ZERO((((perms) >> 6) & 2) < (((perms) >> 3) & 2)) + \
+	 BUILD_BUG_ON_ZERO((perms) & 2) + \
+	 (perms))
 #define ARRAY_SIZE(arr) (sizeof(arr) / sizeof((arr)[0]))
 #define container_of(ptr, type, member) ({ \
         void *__mptr = (void *)(ptr); \

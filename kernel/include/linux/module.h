@@ -28,12 +28,8 @@ extern struct module __this_module;
 #define THIS_MODULE (&__this_module)
 #define KBUILD_MODNAME_STR __stringify(KBUILD_MODNAME)
 
-#define __MODULE_INFO(tag, name, info) \
-	static const char name[] __attribute__((__section__(".modinfo"), __used__, __aligned__(1))) = \
-		__stringify(tag) "=" info
-#define __UNIQUE_ID_CAT2(a, b) a##b
-#define __UNIQUE_ID_CAT(a, b) __UNIQUE_ID_CAT2(a, b)
-#define MODULE_INFO(tag, info) __MODULE_INFO(tag, __UNIQUE_ID_CAT(__emu_modinfo_, __COUNTER__), info)
+/* __MODULE_INFO comes from moduleparam.h, as on 6.1. */
+#define MODULE_INFO(tag, info) __MODULE_INFO(tag, tag, info)
 #define MODULE_LICENSE(_license) MODULE_INFO(license, _license)
 #define MODULE_AUTHOR(_author) MODULE_INFO(author, _author)
 #define MODULE_DESCRIPTION(_description) MODULE_INFO(description, _description)

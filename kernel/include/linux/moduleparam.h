@@ -1,22 +1,284 @@
 #ifndef _LINUX_MODULEPARAM_H
 #define _LINUX_MODULEPARAM_H
-#include "types.h"
+/* Module parameters, as 6.1 declares them. Each module_param*() places one
+ * struct kernel_param in the module's "__param" section; at insmod the loader
+ * parses the arguments against them (kernel/params.cpp, after kernel/params.c)
+ * and lists those with a non-zero mode under /sys/module/NAME/parameters/.
+ * The type argument is pasted into param_ops_##type and param_check_##type,
+ * and stringified only for the modinfo "parmtype=" entry. */
+#include "init.h"
 #include "stringify.h"
+#include "kernel.h"
 
-/* One descriptor per module_param, in the .emu_params section the loader reads. */
-struct emu_module_param {
-	const char *name;
-	const char *type;   /* "int", "uint", "long", "ulong", "short", "ushort", "bool", "charp", "byte" */
-	void *ptr;
+/* A loadable module's parameters carry no prefix; built-in ones would be "modname.". */
+#ifdef MODULE
+#define MODULE_PARAM_PREFIX /* empty */
+#define __MODULE_INFO_PREFIX /* empty */
+#else
+#define MODULE_PARAM_PREFIX KBUILD_MODNAME "."
+#define __MODULE_INFO_PREFIX KBUILD_MODNAME "."
+#endif
+
+#ifndef __UNIQUE_ID  /* compiler.h's (6.1 compiler_types.h) */
+#define ___PASTE(a, b) a##b
+#define __PASTE(a, b) ___PASTE(a, b)
+#define __UNIQUE_ID(prefix) __PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
+#endif
+
+#define MAX_PARAM_PREFIX_LEN (64 - sizeof(unsigned long))
+
+/* One "tag=info" string in .modinfo, which modinfo(8) and the loader read. */
+#define __MODULE_INFO(tag, name, info) \
+	static const char __UNIQUE_ID(name)[] \
+	__attribute__((__used__, __section__(".modinfo"), __aligned__(1))) = \
+		__MODULE_INFO_PREFIX __stringify(tag) "=" info
+
+#define __MODULE_PARM_TYPE(name, _type) __MODULE_INFO(parmtype, name##type, #name ":" _type)
+
+/* Several per line are allowed, hence a unique name each. */
+#define MODULE_PARM_DESC(_parm, desc) __MODULE_INFO(parm, _parm, #_parm ":" desc)
+
+struct module;
+struct kernel_param;
+
+enum {
+	KERNEL_PARAM_OPS_FL_NOARG = (1 << 0)  /* "name" alone (no '=') is accepted */
 };
-#define __EMU_PARAM_CAT2(a, b) a##b
-#define __EMU_PARAM_CAT(a, b) __EMU_PARAM_CAT2(a, b)
-#define module_param_named(name, value, type, perm) \
-	static const struct emu_module_param __EMU_PARAM_CAT(__emu_param_, __COUNTER__) \
-	__attribute__((__section__(".emu_params"), __used__, __aligned__(8))) = { #name, #type, &(value) }
+
+struct kernel_param_ops {
+	unsigned int flags;
+	/* 0 or -errno; the value's storage is kp->arg. */
+	int (*set)(const char *val, const struct kernel_param *kp);
+	/* Bytes written into a PAGE_SIZE buffer, or -errno. */
+	int (*get)(char *buffer, const struct kernel_param *kp);
+	/* Releases what set() allocated, when the module goes. */
+	void (*free)(void *arg);
+};
+
+enum {
+	KERNEL_PARAM_FL_UNSAFE = (1 << 0),
+	KERNEL_PARAM_FL_HWPARAM = (1 << 1),
+};
+
+struct kparam_string;
+struct kparam_array;
+
+struct kernel_param {
+	const char *name;
+	struct module *mod;
+	const struct kernel_param_ops *ops;
+	const u16 perm;
+	s8 level;
+	u8 flags;
+	union {
+		void *arg;
+		const struct kparam_string *str;
+		const struct kparam_array *arr;
+	};
+};
+
+extern const struct kernel_param __start___param[], __stop___param[];
+
+/* module_param_string(): a fixed buffer, copied into. */
+struct kparam_string {
+	unsigned int maxlen;
+	char *string;
+};
+
+/* module_param_array(): up to max elements, *num set to how many were given. */
+struct kparam_array {
+	unsigned int max;
+	unsigned int elemsize;
+	unsigned int *num;
+	const struct kernel_param_ops *ops;
+	void *elem;
+};
+
 #define module_param(name, type, perm) module_param_named(name, name, type, perm)
-#define module_param_array(name, type, nump, perm)
-#define MODULE_PARM_DESC(_parm, desc) \
-	static const char __EMU_PARAM_CAT(__emu_parmdesc_, __COUNTER__)[] \
-	__attribute__((__section__(".modinfo"), __used__, __aligned__(1))) = "parm=" #_parm ":" desc
+#define module_param_unsafe(name, type, perm) module_param_named_unsafe(name, name, type, perm)
+
+#define module_param_named(name, value, type, perm) \
+	param_check_##type(name, &(value)); \
+	module_param_cb(name, &param_ops_##type, &value, perm); \
+	__MODULE_PARM_TYPE(name, #type)
+
+#define module_param_named_unsafe(name, value, type, perm) \
+	param_check_##type(name, &(value)); \
+	module_param_cb_unsafe(name, &param_ops_##type, &value, perm); \
+	__MODULE_PARM_TYPE(name, #type)
+
+#define module_param_cb(name, ops, arg, perm) \
+	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, perm, -1, 0)
+#define module_param_cb_unsafe(name, ops, arg, perm) \
+	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, perm, -1, KERNEL_PARAM_FL_UNSAFE)
+
+#define __level_param_cb(name, ops, arg, perm, level) \
+	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, perm, level, 0)
+#define core_param_cb(name, ops, arg, perm) __level_param_cb(name, ops, arg, perm, 1)
+#define postcore_param_cb(name, ops, arg, perm) __level_param_cb(name, ops, arg, perm, 2)
+#define arch_param_cb(name, ops, arg, perm) __level_param_cb(name, ops, arg, perm, 3)
+#define subsys_param_cb(name, ops, arg, perm) __level_param_cb(name, ops, arg, perm, 4)
+#define fs_param_cb(name, ops, arg, perm) __level_param_cb(name, ops, arg, perm, 5)
+#define device_param_cb(name, ops, arg, perm) __level_param_cb(name, ops, arg, perm, 6)
+#define late_param_cb(name, ops, arg, perm) __level_param_cb(name, ops, arg, perm, 7)
+
+#define __moduleparam_const const
+
+/* The descriptor itself; the mode is checked at compile time as on 6.1. */
+#define __module_param_call(prefix, name, ops, arg, perm, level, flags) \
+	_Static_assert(sizeof("" prefix) - 1 <= MAX_PARAM_PREFIX_LEN, \
+		       "module parameter prefix too long"); \
+	static const char __param_str_##name[] = prefix #name; \
+	static struct kernel_param __moduleparam_const __param_##name \
+	__attribute__((__used__, __section__("__param"), \
+		       __aligned__(__alignof__(struct kernel_param)))) \
+	= { __param_str_##name, THIS_MODULE, ops, \
+	    VERIFY_OCTAL_PERMISSIONS(perm), level, flags, { arg } }
+
+#define module_param_call(name, _set, _get, arg, perm) \
+	static const struct kernel_param_ops __param_ops_##name = \
+		{ .flags = 0, .set = _set, .get = _get }; \
+	__module_param_call(MODULE_PARAM_PREFIX, name, &__param_ops_##name, arg, perm, -1, 0)
+
+#ifndef MODULE
+#define core_param(name, var, type, perm) \
+	param_check_##type(name, &(var)); \
+	__module_param_call("", name, &param_ops_##type, &var, perm, -1, 0)
+#define core_param_unsafe(name, var, type, perm) \
+	param_check_##type(name, &(var)); \
+	__module_param_call("", name, &param_ops_##type, &var, perm, -1, KERNEL_PARAM_FL_UNSAFE)
+#endif
+
+#define module_param_string(name, string, len, perm) \
+	static const struct kparam_string __param_string_##name = { len, string }; \
+	__module_param_call(MODULE_PARAM_PREFIX, name, &param_ops_string, \
+			    .str = &__param_string_##name, perm, -1, 0); \
+	__MODULE_PARM_TYPE(name, "string")
+
+/* A function returning the variable's address as `type *`: the compiler
+ * complains when the variable has another type. */
+#define __param_check(name, p, type) \
+	static inline type __attribute__((__unused__)) *__check_##name(void) { return (p); }
+
+#define param_check_byte(name, p) __param_check(name, p, unsigned char)
+#define param_check_short(name, p) __param_check(name, p, short)
+#define param_check_ushort(name, p) __param_check(name, p, unsigned short)
+#define param_check_int(name, p) __param_check(name, p, int)
+#define param_check_uint(name, p) __param_check(name, p, unsigned int)
+#define param_check_long(name, p) __param_check(name, p, long)
+#define param_check_ulong(name, p) __param_check(name, p, unsigned long)
+#define param_check_ullong(name, p) __param_check(name, p, unsigned long long)
+#define param_check_hexint(name, p) param_check_uint(name, p)
+#define param_check_charp(name, p) __param_check(name, p, char *)
+#define param_check_bool(name, p) __param_check(name, p, bool)
+#define param_check_bool_enable_only param_check_bool
+#define param_check_invbool(name, p) __param_check(name, p, bool)
+#define param_get_bint param_get_int
+#define param_check_bint param_check_int
+
+#define module_param_array(name, type, nump, perm) \
+	module_param_array_named(name, name, type, nump, perm)
+
+#define module_param_array_named(name, array, type, nump, perm) \
+	param_check_##type(name, &(array)[0]); \
+	static const struct kparam_array __param_arr_##name \
+	= { .max = ARRAY_SIZE(array), .num = nump, \
+	    .ops = &param_ops_##type, \
+	    .elemsize = sizeof(array[0]), .elem = array }; \
+	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops, \
+			    .arr = &__param_arr_##name, perm, -1, 0); \
+	__MODULE_PARM_TYPE(name, "array of " #type)
+
+enum hwparam_type {
+	hwparam_ioport,
+	hwparam_iomem,
+	hwparam_ioport_or_iomem,
+	hwparam_irq,
+	hwparam_dma,
+	hwparam_dma_addr,
+	hwparam_other,
+};
+
+#define module_param_hw_named(name, value, type, hwtype, perm) \
+	param_check_##type(name, &(value)); \
+	__module_param_call(MODULE_PARAM_PREFIX, name, &param_ops_##type, &value, perm, -1, \
+			    KERNEL_PARAM_FL_HWPARAM | (hwparam_##hwtype & 0)); \
+	__MODULE_PARM_TYPE(name, #type)
+#define module_param_hw(name, type, hwtype, perm) module_param_hw_named(name, name, type, hwtype, perm)
+#define module_param_hw_array(name, type, hwtype, nump, perm) \
+	param_check_##type(name, &(name)[0]); \
+	static const struct kparam_array __param_arr_##name \
+	= { .max = ARRAY_SIZE(name), .num = nump, \
+	    .ops = &param_ops_##type, \
+	    .elemsize = sizeof(name[0]), .elem = name }; \
+	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops, \
+			    .arr = &__param_arr_##name, perm, -1, \
+			    KERNEL_PARAM_FL_HWPARAM | (hwparam_##hwtype & 0)); \
+	__MODULE_PARM_TYPE(name, "array of " #type)
+
+EMU_BEGIN_DECLS
+/* The lock the loader and /sys/module/NAME/parameters hold around set/get. */
+void kernel_param_lock(struct module *mod);
+void kernel_param_unlock(struct module *mod);
+
+bool parameq(const char *name1, const char *name2);
+bool parameqn(const char *name1, const char *name2, size_t n);
+char *parse_args(const char *name, char *args, const struct kernel_param *params, unsigned num,
+		 s16 level_min, s16 level_max, void *arg,
+		 int (*unknown)(char *param, char *val, const char *doing, void *arg));
+void module_destroy_params(const struct kernel_param *params, unsigned int num);
+
+extern const struct kernel_param_ops param_ops_byte;
+int param_set_byte(const char *val, const struct kernel_param *kp);
+int param_get_byte(char *buffer, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_short;
+int param_set_short(const char *val, const struct kernel_param *kp);
+int param_get_short(char *buffer, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_ushort;
+int param_set_ushort(const char *val, const struct kernel_param *kp);
+int param_get_ushort(char *buffer, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_int;
+int param_set_int(const char *val, const struct kernel_param *kp);
+int param_get_int(char *buffer, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_uint;
+int param_set_uint(const char *val, const struct kernel_param *kp);
+int param_get_uint(char *buffer, const struct kernel_param *kp);
+int param_set_uint_minmax(const char *val, const struct kernel_param *kp, unsigned int min, unsigned int max);
+extern const struct kernel_param_ops param_ops_long;
+int param_set_long(const char *val, const struct kernel_param *kp);
+int param_get_long(char *buffer, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_ulong;
+int param_set_ulong(const char *val, const struct kernel_param *kp);
+int param_get_ulong(char *buffer, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_ullong;
+int param_set_ullong(const char *val, const struct kernel_param *kp);
+int param_get_ullong(char *buffer, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_hexint;
+int param_set_hexint(const char *val, const struct kernel_param *kp);
+int param_get_hexint(char *buffer, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_charp;
+int param_set_charp(const char *val, const struct kernel_param *kp);
+int param_get_charp(char *buffer, const struct kernel_param *kp);
+void param_free_charp(void *arg);
+extern const struct kernel_param_ops param_ops_bool;
+int param_set_bool(const char *val, const struct kernel_param *kp);
+int param_get_bool(char *buffer, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_bool_enable_only;
+int param_set_bool_enable_only(const char *val, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_invbool;
+int param_set_invbool(const char *val, const struct kernel_param *kp);
+int param_get_invbool(char *buffer, const struct kernel_param *kp);
+extern const struct kernel_param_ops param_ops_bint;
+int param_set_bint(const char *val, const struct kernel_param *kp);
+
+extern const struct kernel_param_ops param_array_ops;
+extern const struct kernel_param_ops param_ops_string;
+int param_set_copystring(const char *val, const struct kernel_param *kp);
+int param_get_string(char *buffer, const struct kernel_param *kp);
+
+/* The loader's own (kernel/module/sysfs.c); not callable from a module. */
+int module_param_sysfs_setup(struct module *mod, const struct kernel_param *kparam, unsigned int num_params);
+void module_param_sysfs_remove(struct module *mod);
+EMU_END_DECLS
+
 #endif

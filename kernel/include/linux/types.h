@@ -3,8 +3,11 @@
 
 #include "compiler.h"
 #include <stddef.h>
-#ifndef __cplusplus
-#include <stdbool.h>
+/* bool is a type, not <stdbool.h>'s macro, as on 6.1 (types.h, stddef.h): a
+ * macro would be expanded before module_param() pastes its type argument. */
+#if !defined(__cplusplus) && !defined(__bool_true_false_are_defined)
+typedef _Bool bool;
+enum { false = 0, true = 1 };
 #endif
 
 typedef unsigned char u8;
