@@ -47,6 +47,8 @@ class SlabAllocator;
 class Tracer;
 struct Vfs;
 struct ModuleRegistry;
+class PerCpuAreas;
+struct CpuHotplug;
 
 enum class PreemptModel { None, Voluntary, Full };
 const char* preempt_model_name(PreemptModel m);
@@ -289,6 +291,8 @@ public:
     std::unique_ptr<Lockdep> lockdep;
     std::unique_ptr<Vfs> vfs;               // kernel/char_dev.cpp
     std::unique_ptr<ModuleRegistry> modules;  // kernel/module.cpp
+    std::unique_ptr<PerCpuAreas> percpu;      // kernel/percpu.cpp
+    std::unique_ptr<CpuHotplug> cpuhp;        // kernel/cpu.cpp: CPU masks, hotplug states
     std::array<IrqDesc, IrqController::kLines> irq_desc;
     std::array<void (*)(softirq_action*), NR_SOFTIRQS> softirq_vec{};
     std::vector<std::unique_ptr<Workqueue>> workqueues;

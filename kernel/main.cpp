@@ -4,9 +4,11 @@
 // idle loop, halting until an interrupt (with the tick stopped when tickless).
 #include "kernel/bug.hpp"
 #include "kernel/char_dev.hpp"
+#include "kernel/cpu.hpp"
 #include "kernel/module.hpp"
 #include "kernel/irq.hpp"
 #include "kernel/lockdep.hpp"
+#include "kernel/percpu.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/process.hpp"
 #include "kernel/sched.hpp"
@@ -192,6 +194,8 @@ Kernel::Kernel(Engine& e, IrqController& p, TimerChip& tc, Console& con, KernelC
         cpus.push_back(std::move(cpu));
     }
     m_nr_cpus = static_cast<int>(cpus.size());
+    percpu = std::make_unique<PerCpuAreas>(m_nr_cpus);
+    cpuhp = std::make_unique<CpuHotplug>(m_nr_cpus);
 }
 
 Kernel::~Kernel() = default;

@@ -10,6 +10,7 @@
 #include "kernel/bug.hpp"
 #include "kernel/irq.hpp"
 #include "kernel/params.hpp"
+#include "kernel/percpu.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/sched.hpp"
 #include "kernel/stacktrace.hpp"
@@ -254,6 +255,7 @@ void free_module(Kernel& k, LoadedModule& m) {
     ModuleRegistry& reg = *k.modules;
     m.unformed = true;
     check_pending_objects(k, m);
+    percpu_module_free(k, &m);
     module_destroy_params(m);
     for (auto it = reg.loaded.begin(); it != reg.loaded.end(); ++it)
         if (it->get() == &m) {
@@ -411,6 +413,11 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
     add_taint(k, TAINT_UNSIGNED_MODULE);
     LoadedModule* raw = m.get();
     reg.loaded.push_back(std::move(m));
+    // DEFINE_PER_CPU() data: a copy of the module's per-CPU section for every other CPU.
+    if (int err = percpu_module_load(k, raw, name, img.bytes.data(), img.bytes.size(), q.base)) {
+        free_module(k, *raw);
+        return err;
+    }
     // Parameters: the "__param" descriptors, relocated by the load base, set
     // from the arguments as insmod joined them (words separated by spaces).
     if (const Elf64_Shdr* ps = img.section("__param")) {

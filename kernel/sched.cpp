@@ -482,6 +482,5 @@ void __put_task_struct(struct task_struct* t) { release_task_ref(Task::of(t)); }
 int __emu_smp_processor_id(void) { return this_cpu().id; }
 unsigned int num_online_cpus(void) { return static_cast<unsigned>(this_kernel().nr_cpus()); }
 unsigned int __emu_nr_cpu_ids(void) { return num_online_cpus(); }
-int cpu_online(unsigned int cpu) { return cpu < num_online_cpus(); }
 
 }  // extern "C"
