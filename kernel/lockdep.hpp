@@ -47,6 +47,8 @@ public:
     }
     void print_held_locks(Task* t, bool only_if_any);
     bool enabled() const { return m_enabled; }
+    // __debug_locks_off(): also when a taint makes lock state unreliable.
+    void debug_locks_off() { m_enabled = false; }
 
 private:
     enum Usage { USED_IN_HARDIRQ = 0, ENABLED_HARDIRQ = 1, USED_IN_SOFTIRQ = 2, ENABLED_SOFTIRQ = 3, kUsages };
@@ -87,7 +89,6 @@ private:
     void print_usage_bug(Task* t, LockClass* cls, Usage prev, Usage next, std::uintptr_t ip);
     void print_deadlock_bug(Task* t, LockClass* cls, std::uintptr_t ip, std::uintptr_t held_ip);
     void header(const char* rule, const char* title);
-    void debug_locks_off() { m_enabled = false; }
 
     Kernel& m_k;
     bool m_enabled = true;
