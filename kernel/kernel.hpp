@@ -313,7 +313,12 @@ public:
     // WARN_ONCE sites of the kernel itself: once per boot, per machine.
     bool warned_timer_preempt_leak = false;
     bool warned_blocking_state = false;
+    unsigned refcount_warned = 0;     // lib/refcount.c: bit n = the WARN for refcount_saturation_type n
     int odebug_reports = 0;
+    // get_random_*() (kernel/random.cpp): a generator seeded from the machine's --seed on first use.
+    std::array<std::uint64_t, 4> random_state{};
+    bool random_seeded = false;
+    std::unique_ptr<ratelimit_state> printk_ratelimit_state;  // printk_ratelimit() (kernel/ratelimit.cpp)
     std::string host_root = ".";  // the host directory the guest's working directory shows (read-only)
     // Hooks the module loader fills in: "Modules linked in:" and " [module]" in call traces.
     std::function<std::string()> modules_linked_in;

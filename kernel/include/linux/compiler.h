@@ -38,6 +38,33 @@
 #define __force
 #define __latent_entropy
 #define __read_mostly
+/* Token pasting and names unique in a translation unit (6.1 compiler_types.h). */
+#ifndef __PASTE
+#define ___PASTE(a, b) a##b
+#define __PASTE(a, b) ___PASTE(a, b)
+#endif
+#ifndef __UNIQUE_ID
+#define __UNIQUE_ID(prefix) __PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
+#endif
+/* The kernel's result check, for C++ too: no C++ library header uses the name. */
+#ifndef __must_check
+#define __must_check __attribute__((__warn_unused_result__))
+#endif
+/* 6.1 compiler.h: a type's signedness, and "known true at compile time". */
+#define is_signed_type(type) (((type)(-1)) < (__force type)1)
+#define statically_true(x) (__builtin_constant_p(x) && (x))
+/* A build error naming `msg` when `condition` is known false once optimized
+ * (6.1 compiler_types.h); guest modules always build with -O2. */
+#ifdef __cplusplus
+#define compiletime_assert(condition, msg) do { } while (0)
+#else
+#define __emu_compiletime_assert(condition, msg, fn) do { \
+		extern void fn(void) __attribute__((__error__(msg))); \
+		if (!(condition)) fn(); \
+	} while (0)
+#define compiletime_assert(condition, msg) \
+	__emu_compiletime_assert(condition, msg, __PASTE(__compiletime_assert_, __COUNTER__))
+#endif
 #define __stringify_1(x...) #x
 #define __stringify(x...) __stringify_1(x)
 #define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })

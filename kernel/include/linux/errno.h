@@ -1,33 +1,27 @@
 #ifndef _LINUX_ERRNO_H
 #define _LINUX_ERRNO_H
-#define EPERM 1
-#define ENOENT 2
-#define ESRCH 3
-#define EINTR 4
-#define EIO 5
-#define ENXIO 6
-#define E2BIG 7
-#define ENOEXEC 8
-#define EBADF 9
-#define ECHILD 10
-#define EAGAIN 11
-#define ENOMEM 12
-#define EACCES 13
-#define EFAULT 14
-#define EBUSY 16
-#define EEXIST 17
-#define ENODEV 19
-#define EINVAL 22
-#define ENFILE 23
-#define EMFILE 24
-#define ENOTTY 25
-#define ENOSPC 28
-#define ESPIPE 29
-#define EPIPE 32
-#define ERANGE 34
-#define EDEADLK 35
-#define ENOSYS 38
-#define ETIMEDOUT 110
-#define ERESTARTSYS 512
-#define EWOULDBLOCK EAGAIN
+/* Every user-visible errno, plus the values that never leave the kernel
+ * (system call restarts, driver probing, NFS): 6.1 include/linux/errno.h. */
+#include "../uapi/linux/errno.h"
+
+#define ERESTARTSYS             512
+#define ERESTARTNOINTR          513
+#define ERESTARTNOHAND          514
+#define ENOIOCTLCMD             515
+#define ERESTART_RESTARTBLOCK   516
+#define EPROBE_DEFER            517
+#define EOPENSTALE              518
+#define ENOPARAM                519
+
+#define EBADHANDLE              521
+#define ENOTSYNC                522
+#define EBADCOOKIE              523
+#define ENOTSUPP                524
+#define ETOOSMALL               525
+#define ESERVERFAULT            526
+#define EBADTYPE                527
+#define EJUKEBOX                528
+#define EIOCBQUEUED             529
+#define ERECALLCONFLICT         530
+#define ENOGRACE                531
 #endif

@@ -9,6 +9,7 @@
 #include "bottom_half.h"
 #include "irqflags.h"
 #include "smp.h"
+#include "sched.h" /* 6.1: through hardirq.h; code in handlers uses current */
 
 /* ---- hard IRQs ---- */
 enum irqreturn { IRQ_NONE = 0, IRQ_HANDLED = 1, IRQ_WAKE_THREAD = 2 };

@@ -8,6 +8,10 @@
 #include "errno.h"
 #include "limits.h"
 #include "string.h"
+#include "minmax.h"
+#include "math.h"
+#include "kstrtox.h"
+#include "bitops.h"
 
 /* A sysfs/param mode: octal, not world-writable, read/write bits of user >= group >= other (6.1). */
 #define VERIFY_OCTAL_PERMISSIONS(perms) \
@@ -23,17 +27,6 @@
         void *__mptr = (void *)(ptr); \
         ((type *)((char *)__mptr - offsetof(type, member))); })
 #define container_of_const container_of
-#ifndef __cplusplus
-#define min(x, y) ({ __typeof__(x) _min1 = (x); __typeof__(y) _min2 = (y); _min1 < _min2 ? _min1 : _min2; })
-#define max(x, y) ({ __typeof__(x) _max1 = (x); __typeof__(y) _max2 = (y); _max1 > _max2 ? _max1 : _max2; })
-#endif
-#define min_t(type, x, y) ({ type __a = (x); type __b = (y); __a < __b ? __a : __b; })
-#define max_t(type, x, y) ({ type __a = (x); type __b = (y); __a > __b ? __a : __b; })
-#ifndef __cplusplus
-#define clamp(val, lo, hi) min_t(__typeof__(val), max_t(__typeof__(val), val, lo), hi)
-#endif
-#define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
-#define roundup(x, y) ((((x) + ((y) - 1)) / (y)) * (y))
 #define ALIGN(x, a) (((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
 /* IS_ENABLED() is linux/kconfig.h's, read before every module source. */
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
@@ -52,10 +45,6 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int sscanf(const char *buf, const char *fmt, ...);
 #endif
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
-int kstrtoint(const char *s, unsigned int base, int *res);
-int kstrtoul(const char *s, unsigned int base, unsigned long *res);
-long simple_strtol(const char *cp, char **endp, unsigned int base);
-unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 void panic(const char *fmt, ...) __printf(1, 2) __attribute__((__noreturn__));
 EMU_END_DECLS
 #endif

@@ -19,6 +19,19 @@
 #include "spinlock.h"
 #include "mutex.h"
 #include "workqueue.h"
+/* 6.1's module.h also reaches (through stat.h, kobject.h, kref.h, ...) the
+ * whole task_struct and `current`, refcounts, bitmaps, 64-bit division,
+ * static keys and random numbers -- but not kmalloc() (slab.h). */
+#include "sched.h"
+#include "gfp.h"
+#include "stat.h"
+#include "kref.h"
+#include "refcount.h"
+#include "atomic.h"
+#include "bitmap.h"
+#include "math64.h"
+#include "jump_label.h"
+#include "random.h"
 
 struct module {
 	char name[56];

@@ -1,6 +1,7 @@
 #ifndef _LINUX_PRINTK_H
 #define _LINUX_PRINTK_H
 #include "compiler.h"
+#include "ratelimit_types.h"
 #include <stdarg.h>
 
 #define KERN_SOH "\001"
@@ -51,11 +52,50 @@ EMU_END_DECLS
 #else
 #define pr_debug(fmt, ...) do { if (0) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__); } while (0)
 #endif
-#define printk_ratelimit() 1
-#define pr_info_ratelimited pr_info
-#define pr_err_ratelimited pr_err
-#define pr_warn_ratelimited pr_warn
-#define pr_info_once pr_info
-#define pr_warn_once pr_warn
-#define pr_err_once pr_err
+#define printk_deferred printk
+
+EMU_BEGIN_DECLS
+/* printk_ratelimit(): the kernel-wide state, 10 messages per 5 s (6.1 kernel/printk/printk.c). */
+int __printk_ratelimit(const char *func);
+/* True at most once per interval_msec, tracked in *caller_jiffies. */
+bool printk_timed_ratelimit(unsigned long *caller_jiffies, unsigned int interval_msec);
+EMU_END_DECLS
+#define printk_ratelimit() __printk_ratelimit(__func__)
+
+/* Prints the first time only (per call site and module load); true if cond held
+ * (6.1 include/linux/once_lite.h). */
+#define DO_ONCE_LITE_IF(condition, func, ...) ({ 		static bool __already_done; 		bool __ret_do_once = !!(condition); 		if (unlikely(__ret_do_once && !__already_done)) { 			__already_done = true; 			func(__VA_ARGS__); 		} 		unlikely(__ret_do_once); })
+#define DO_ONCE_LITE(func, ...) DO_ONCE_LITE_IF(true, func, ##__VA_ARGS__)
+#define printk_once(fmt, ...) DO_ONCE_LITE(printk, fmt, ##__VA_ARGS__)
+#define printk_deferred_once(fmt, ...) DO_ONCE_LITE(printk_deferred, fmt, ##__VA_ARGS__)
+#define pr_emerg_once(fmt, ...) printk_once(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert_once(fmt, ...) printk_once(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit_once(fmt, ...) printk_once(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err_once(fmt, ...) printk_once(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn_once(fmt, ...) printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice_once(fmt, ...) printk_once(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info_once(fmt, ...) printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_devel_once(fmt, ...) do { if (0) printk_once(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__); } while (0)
+#ifdef DEBUG
+#define pr_debug_once(fmt, ...) printk_once(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#else
+#define pr_debug_once(fmt, ...) do { if (0) printk_once(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__); } while (0)
+#endif
+
+/* At most 10 messages per 5 seconds from each call site, then
+ * "FUNC: N callbacks suppressed" once the interval is over. */
+#define printk_ratelimited(fmt, ...) ({ 		static DEFINE_RATELIMIT_STATE(_rs, DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST); 		if (__ratelimit(&_rs)) 			printk(fmt, ##__VA_ARGS__); 	})
+#define pr_emerg_ratelimited(fmt, ...) printk_ratelimited(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert_ratelimited(fmt, ...) printk_ratelimited(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit_ratelimited(fmt, ...) printk_ratelimited(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err_ratelimited(fmt, ...) printk_ratelimited(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn_ratelimited(fmt, ...) printk_ratelimited(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice_ratelimited(fmt, ...) printk_ratelimited(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info_ratelimited(fmt, ...) printk_ratelimited(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_devel_ratelimited(fmt, ...) do { if (0) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__); } while (0)
+#ifdef DEBUG
+#define pr_debug_ratelimited(fmt, ...) printk_ratelimited(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#else
+#define pr_debug_ratelimited(fmt, ...) do { if (0) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__); } while (0)
+#endif
 #endif

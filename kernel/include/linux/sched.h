@@ -18,6 +18,8 @@
 #include "completion.h"
 #include "pid.h"
 #include "rcupdate.h"
+#include "refcount.h"
+#include "../asm/current.h"
 
 typedef struct { unsigned long sig[1]; } kernel_sigset_t;
 #ifndef __cplusplus
@@ -73,7 +75,6 @@ struct task_struct {
 };
 
 EMU_BEGIN_DECLS
-struct task_struct *get_current(void);
 void schedule(void);
 long schedule_timeout(long timeout);
 long schedule_timeout_interruptible(long timeout);
@@ -101,9 +102,6 @@ void do_exit(long code) __attribute__((__noreturn__))
 void __emu_set_current_state(unsigned int state);
 EMU_END_DECLS
 
-#ifndef EMU_KERNEL_INTERNAL
-#define current get_current()
-#endif
 #define __set_current_state(state_value) __emu_set_current_state(state_value)
 #define set_current_state(state_value) do { __emu_set_current_state(state_value); smp_mb(); } while (0)
 #define get_current_state() (READ_ONCE(get_current()->__state))

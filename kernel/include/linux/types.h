@@ -22,6 +22,8 @@ typedef u8 __u8;
 typedef u16 __u16;
 typedef u32 __u32;
 typedef u64 __u64;
+typedef s8 __s8;
+typedef s16 __s16;
 typedef s32 __s32;
 typedef s64 __s64;
 typedef int pid_t;
@@ -38,8 +40,8 @@ typedef unsigned int uid_t;
 
 typedef struct { int counter; } atomic_t;
 typedef struct { long long counter; } atomic64_t;
-typedef struct { long counter; } atomic_long_t;
-typedef struct { atomic_t refs; } refcount_t;
+typedef atomic64_t atomic_long_t; /* 64-bit: one type (6.1 asm-generic/atomic-long.h) */
+typedef struct refcount_struct { atomic_t refs; } refcount_t; /* 6.1 linux/refcount.h */
 
 struct list_head { struct list_head *next, *prev; };
 struct hlist_head { struct hlist_node *first; };

@@ -7,6 +7,7 @@
 #include "timer.h"
 #include "bitops.h"
 #include "atomic.h"
+#include "../asm/current.h" /* as 6.1 (through rcupdate.h) */
 
 struct work_struct;
 typedef void (*work_func_t)(struct work_struct *work);
