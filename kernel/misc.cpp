@@ -10,6 +10,7 @@
 #include "kernel/kernfs.hpp"
 #include "kernel/sched.hpp"
 
+#include "kernel/include/linux/device.h"
 #include "kernel/include/linux/err.h"
 #include "kernel/include/linux/miscdevice.h"
 #include "kernel/include/linux/seq_file.h"

@@ -99,7 +99,8 @@ const std::set<std::string, std::less<>>& kernel_libc() {
     static const std::set<std::string, std::less<>> names = {
         "memcpy", "memmove", "memset", "memcmp", "memchr", "strlen", "strnlen", "strcpy", "strncpy", "strcat",
         "strncat", "strcmp", "strncmp", "strchr", "strrchr", "strstr", "strsep", "sprintf", "snprintf", "vsprintf",
-        "vsnprintf", "sscanf", "vsscanf", "__stack_chk_fail", "strcasecmp", "strncasecmp", "memscan"};
+        "vsnprintf", "sscanf", "vsscanf", "__stack_chk_fail", "strcasecmp", "strncasecmp", "stpcpy", "strchrnul",
+        "strspn", "strcspn", "strpbrk", "bcmp"};
     return names;
 }
 
@@ -253,6 +254,7 @@ void check_pending_objects(Kernel& k, LoadedModule& m) {
 // be reached by a stray pointer.
 void free_module(Kernel& k, LoadedModule& m) {
     ModuleRegistry& reg = *k.modules;
+    mod_sysfs_teardown(k, m);
     m.unformed = true;
     check_pending_objects(k, m);
     percpu_module_free(k, &m);
@@ -427,6 +429,7 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
     for (const std::string& arg : params) raw->args += (raw->args.empty() ? "" : " ") + arg;
     raw->modinfo = img.modinfo();
     int ret = module_parse_args(k, *raw);
+    if (ret == 0) ret = mod_sysfs_setup(k, *raw);
     if (ret < 0) {
         // coming_cleanup: freed with what the set operations allocated.
         raw->going = true;
