@@ -178,6 +178,11 @@ ssize_t kobj_attr_store(kobject* kobj, attribute* attr, const char* buf, size_t 
 
 }  // namespace
 
+void sysfs_init(Kernel& k) {
+    for (const GlobalKobj* g : kGlobals) kernfs_mkdir_p(k, g->path, 0755);
+    kernfs_mkdir_p(k, "/sys/module", 0755);
+}
+
 bool is_global_kobj(const kobject* kobj) { return global_of(kobj) != nullptr; }
 kobject* class_root_kobj() { return &g_class.kobj; }
 kobject* devices_root_kobj() { return &g_devices.kobj; }

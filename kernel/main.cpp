@@ -13,6 +13,7 @@
 #include "kernel/process.hpp"
 #include "kernel/sched.hpp"
 #include "kernel/slab.hpp"
+#include "kernel/sysfs.hpp"
 #include "kernel/time.hpp"
 #include "kernel/timer.hpp"
 #include "kernel/workqueue.hpp"
@@ -165,6 +166,7 @@ Kernel::Kernel(Engine& e, IrqController& p, TimerChip& tc, Console& con, KernelC
     vfs = std::make_unique<Vfs>();
     modules = std::make_unique<ModuleRegistry>();
     kernfs_init(*this);  // /dev, /proc, /sys and what the kernel itself puts there
+    sysfs_init(*this);   // /sys/class, /sys/devices, /sys/module, ...
     // "Modules linked in:" and " [module]" in call traces come from the loader.
     modules_linked_in = [this]() {
         std::string s;

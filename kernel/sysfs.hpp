@@ -16,6 +16,10 @@ struct KernfsNode;
 // printf() into a string, for messages built before they are printed (a WARN's text).
 std::string kfmt(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 
+// The top of /sys that the kernel makes at boot: class, devices, firmware,
+// hypervisor, kernel/mm, module, power (kset_create_and_add() calls of 6.1's init).
+void sysfs_init(Kernel& k);
+
 // kobj's directory, or nullptr if it has none (not added, or removed).
 // nullptr for kobj means /sys itself.
 KernfsNode* sysfs_dir(Kernel& k, kobject* kobj);
