@@ -113,6 +113,7 @@ struct Task : task_struct {
     UserProgram program;
     std::vector<std::string> argv;
     std::uint64_t pending_signals = 0;  // bit n-1 = signal n
+    std::uint64_t kthread_signals = 0;  // kernel thread: the signals it allowed (allow_signal())
     int exit_status = 0;         // wait status (exit code << 8 | signal)
     wait_queue_head_t child_exit{};  // parent sleeps here in wait()
     std::string cwd = "/";

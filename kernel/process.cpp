@@ -148,7 +148,8 @@ void do_signal_exit(Task* t) {
 int send_signal(Task* t, int sig) {
     if (sig <= 0 || sig > 64) return -EINVAL;
     if (t->exited) return 0;
-    if (t->is_kthread()) return 0;  // kernel threads ignore signals
+    // Kernel threads ignore the signals they did not allow (allow_signal()).
+    if (t->is_kthread() && !(t->kthread_signals & (1ull << (sig - 1)))) return 0;
     t->pending_signals |= 1ull << (sig - 1);
     if (sig == SIGCHLD_NR) return 0;
     unsigned wake = TASK_INTERRUPTIBLE | (sig == SIGKILL_NR ? TASK_WAKEKILL | TASK_UNINTERRUPTIBLE : 0);

@@ -461,10 +461,9 @@ void yield(void) {
     __schedule(false);
 }
 
-int signal_pending(struct task_struct* p) { return Task::of(p)->pending_signals != 0 && !Task::of(p)->is_kthread(); }
-int fatal_signal_pending(struct task_struct* p) {
-    return (Task::of(p)->pending_signals & (1ull << 8)) != 0 && !Task::of(p)->is_kthread();
-}
+// A kernel thread has only the signals it allowed queued (send_signal()).
+int signal_pending(struct task_struct* p) { return Task::of(p)->pending_signals != 0; }
+int fatal_signal_pending(struct task_struct* p) { return (Task::of(p)->pending_signals & (1ull << 8)) != 0; }
 
 char* __get_task_comm(char* to, size_t len, struct task_struct* tsk) {
     std::snprintf(to, len, "%s", tsk->comm);

@@ -30,8 +30,9 @@ inline void might_resched_check(const char* file, int line, unsigned int expecte
 }
 bool should_resched_voluntary();
 // signal_pending_state(): an interruptible sleep ends on any signal, a killable one on SIGKILL.
+// A kernel thread has only the signals it allowed queued (send_signal()).
 inline bool signal_pending_state(unsigned int state, const Task* t) {
-    if (t->is_kthread() || !t->pending_signals) return false;
+    if (!t->pending_signals) return false;
     if (state & TASK_INTERRUPTIBLE) return true;
     return (state & TASK_WAKEKILL) && (t->pending_signals & (1ull << 8));
 }
