@@ -16,20 +16,22 @@ namespace {
 
 bool is_space(char c) { return _ctype[static_cast<unsigned char>(c)] & _S; }
 
-struct RodataRange {
-    std::uintptr_t lo = 0, hi = 0;
+struct RodataRanges {
+    std::uintptr_t lo[4] = {}, hi[4] = {};
+    int n = 0;
 };
 
-// The executable's read-only, non-executable segment: where emu's own
-// string literals live, as vmlinux's .rodata holds the kernel's.
+// The executable's read-only, non-executable segments (ELF headers and
+// dynamic symbols, then .rodata): where emu's own string literals live, as
+// vmlinux's .rodata holds the kernel's.
 int find_rodata(dl_phdr_info* info, size_t, void* data) {
-    auto* r = static_cast<RodataRange*>(data);
-    for (int i = 0; i < info->dlpi_phnum; ++i) {
+    auto* r = static_cast<RodataRanges*>(data);
+    for (int i = 0; i < info->dlpi_phnum && r->n < 4; ++i) {
         const ElfW(Phdr)& ph = info->dlpi_phdr[i];
         if (ph.p_type == PT_LOAD && ph.p_flags == PF_R) {
-            r->lo = info->dlpi_addr + ph.p_vaddr;
-            r->hi = r->lo + ph.p_memsz;
-            return 1;
+            r->lo[r->n] = info->dlpi_addr + ph.p_vaddr;
+            r->hi[r->n] = r->lo[r->n] + ph.p_memsz;
+            ++r->n;
         }
     }
     return 1;  // the first object is the executable: stop there
@@ -37,13 +39,15 @@ int find_rodata(dl_phdr_info* info, size_t, void* data) {
 
 // is_kernel_rodata(): a module's literals are not kernel rodata, on Linux either.
 bool is_kernel_rodata(const void* p) {
-    static const RodataRange range = [] {  // a property of the executable, the same for every machine
-        RodataRange r;
+    static const RodataRanges ranges = [] {  // a property of the executable, the same for every machine
+        RodataRanges r;
         dl_iterate_phdr(find_rodata, &r);
         return r;
     }();
     auto a = reinterpret_cast<std::uintptr_t>(p);
-    return a >= range.lo && a < range.hi;
+    for (int i = 0; i < ranges.n; ++i)
+        if (a >= ranges.lo[i] && a < ranges.hi[i]) return true;
+    return false;
 }
 
 // strnlen_user(): the length with the NUL, more than n if there is none in
