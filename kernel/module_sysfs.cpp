@@ -76,8 +76,6 @@ void param_sysfs_setup(Kernel& k, LoadedModule& m, KernfsNode* moddir) {
 }
 
 
-void module_sysfs_init(Kernel& k) { kernfs_mkdir_p(k, "/sys/module", 0755); }
-
 int mod_sysfs_setup(Kernel& k, LoadedModule& m) {
     KernfsNode* top = kernfs_mkdir_p(k, "/sys/module", 0755);
     if (IS_ERR_OR_NULL(top)) return top ? static_cast<int>(PTR_ERR(top)) : -ENOENT;

@@ -22,8 +22,6 @@ void module_destroy_params(LoadedModule& m);
 // under `moddir`, one file per parameter whose mode is not 0.
 void param_sysfs_setup(Kernel& k, LoadedModule& m, KernfsNode* moddir);
 
-// /sys/module, made at boot (param_sysfs_init()).
-void module_sysfs_init(Kernel& k);
 // /sys/module/NAME: holders/, parameters/ (the params with a non-zero mode),
 // initstate, refcnt, taint, coresize, initsize, version, srcversion.
 int mod_sysfs_setup(Kernel& k, LoadedModule& m);
