@@ -14,6 +14,7 @@
 #include "kernel/printk.hpp"
 #include "kernel/sched.hpp"
 #include "kernel/stacktrace.hpp"
+#include "kernel/unmodelled.hpp"
 #include "kernel/workqueue.hpp"
 
 #include "kernel/include/linux/moduleparam.h"
@@ -120,6 +121,9 @@ bool symbol_known(const std::string& name) {
 // data, and the C library functions Linux also provides. Read from the
 // executable's dynamic symbol table (/proc/self/exe), as modpost would read
 // vmlinux, so that the build directory's Module.symvers says what insmod says.
+// Plus what the headers declare for hardware emu does not model
+// (kernel/unmodelled.cpp): 6.1 exports those, so modpost passes a module
+// calling them, and insmod names the call ("Unknown symbol gpio_request").
 std::vector<std::string> exported_symbols() {
     std::set<std::string> names(kernel_libc().begin(), kernel_libc().end());
     ElfImage exe;
@@ -137,6 +141,7 @@ std::vector<std::string> exported_symbols() {
             }
         }
     }
+    names.insert(unmodelled_symbols().begin(), unmodelled_symbols().end());
     return {names.begin(), names.end()};
 }
 

@@ -33,6 +33,8 @@ struct device_node;
 struct fwnode_handle;
 struct dev_pm_ops;
 struct kobj_uevent_env;
+struct of_device_id;
+struct acpi_device_id;
 
 /* "class" is a C++ keyword: the kernel's C++ side calls the same struct emu_class. */
 #ifdef __cplusplus
@@ -73,6 +75,8 @@ struct device_driver {
 	struct module *owner;
 	const char *mod_name;
 	bool suppress_bind_attrs;
+	const struct of_device_id *of_match_table;      /* matched by no bus on emu */
+	const struct acpi_device_id *acpi_match_table;
 	int (*probe)(struct device *dev);
 	void (*sync_state)(struct device *dev);
 	int (*remove)(struct device *dev);

@@ -14,4 +14,6 @@ EMU_END_DECLS
         (x) = __gu_err ? (__typeof__(*(ptr)))0 : __gu_val; __gu_err; })
 #define put_user(x, ptr) ({ __typeof__(*(ptr)) __pu_val = (x); __emu_put_user((ptr), &__pu_val, sizeof(*(ptr))); })
 #define access_ok(addr, size) 1
+/* 6.1's <linux/uaccess.h> brings the architecture's: __get_user(), raw_copy_*(). */
+#include "../asm/uaccess.h"
 #endif
