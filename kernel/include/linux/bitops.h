@@ -76,11 +76,19 @@ static inline int get_bitmask_order(unsigned int count) { return fls(count); }
 static inline int get_count_order(unsigned int count) { return count ? fls(count - 1) : -1; }
 static inline int get_count_order_long(unsigned long l) { return l ? (int)fls_long(l - 1) : -1; }
 
-static inline unsigned int hweight8(unsigned int w) { return (unsigned int)__builtin_popcount(w & 0xff); }
-static inline unsigned int hweight16(unsigned int w) { return (unsigned int)__builtin_popcount(w & 0xffff); }
-static inline unsigned int hweight32(unsigned int w) { return (unsigned int)__builtin_popcount(w); }
-static inline unsigned long hweight64(u64 w) { return (unsigned long)__builtin_popcountll(w); }
-static inline unsigned long hweight_long(unsigned long w) { return (unsigned long)__builtin_popcountl(w); }
+/* Population counts by the classic SWAR sums: __builtin_popcount() would
+ * call libgcc without -mpopcnt, and modules link without it. */
+static inline unsigned long hweight64(u64 w)
+{
+	w -= (w >> 1) & 0x5555555555555555ULL;
+	w = (w & 0x3333333333333333ULL) + ((w >> 2) & 0x3333333333333333ULL);
+	w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (unsigned long)((w * 0x0101010101010101ULL) >> 56);
+}
+static inline unsigned int hweight32(unsigned int w) { return (unsigned int)hweight64(w); }
+static inline unsigned int hweight16(unsigned int w) { return (unsigned int)hweight64(w & 0xffff); }
+static inline unsigned int hweight8(unsigned int w) { return (unsigned int)hweight64(w & 0xff); }
+static inline unsigned long hweight_long(unsigned long w) { return hweight64(w); }
 
 static inline u64 rol64(u64 word, unsigned int shift) { return (word << (shift & 63)) | (word >> ((-shift) & 63)); }
 static inline u64 ror64(u64 word, unsigned int shift) { return (word >> (shift & 63)) | (word << ((-shift) & 63)); }
