@@ -299,8 +299,17 @@ EMU_STANDARD_PARAM(uint, unsigned int, "%u", kstrtouint)
 EMU_STANDARD_PARAM(long, long, "%li", kstrtol)
 EMU_STANDARD_PARAM(ulong, unsigned long, "%lu", kstrtoul)
 EMU_STANDARD_PARAM(ullong, unsigned long long, "%llu", kstrtoull)
-EMU_STANDARD_PARAM(hexint, unsigned int, "%#08x", kstrtouint)
 #undef EMU_STANDARD_PARAM
+
+// hexint: "%#08x", whose "0x" the kernel's vsnprintf() writes for 0 too
+// (the C library's does not): the prefix and at least six digits.
+int param_set_hexint(const char* val, const struct kernel_param* kp) {
+    return kstrtouint(val, 0, static_cast<unsigned int*>(kp->arg));
+}
+int param_get_hexint(char* buffer, const struct kernel_param* kp) {
+    return page_printf(buffer, "0x%06x\n", *static_cast<unsigned int*>(kp->arg));
+}
+const struct kernel_param_ops param_ops_hexint = {0, param_set_hexint, param_get_hexint, nullptr};
 
 int param_set_uint_minmax(const char* val, const struct kernel_param* kp, unsigned int min, unsigned int max) {
     if (!val) return -EINVAL;

@@ -62,13 +62,16 @@ TEST_CASE("params: every standard type parses with kstrto*() in base 0 and print
             got += std::string(p.name) + "=" + std::string(page, static_cast<std::size_t>(n));
         }
         inv_stored = inv;
+        hex = 0;  // the kernel's "%#08x" keeps "0x" for 0
+        int n = param_ops_hexint.get(page, &ps[8]);
+        got += std::string(page, static_cast<std::size_t>(n));
         return 0;
     });
     INFO(r.console);
     CHECK(err == 0);
     CHECK(got ==
           "i=-12\nu=16\nl=-63\nul=18446744073709551615\ns=-32768\nus=65535\nb=255\null=1\nhex=0x0000ff\n"
-          "flag=Y\ninv=Y\ncp=hello\n");  // invbool stores the inverse and shows what was given
+          "flag=Y\ninv=Y\ncp=hello\n0x000000\n");  // invbool stores the inverse and shows what was given
     CHECK_FALSE(inv_stored);
 }
 
