@@ -9,6 +9,7 @@
 #include "cpumask.h"
 #include "cpuhotplug.h"
 #include "device.h"
+#include "emu_old.h"
 
 struct device_node;
 struct attribute_group;
@@ -58,4 +59,12 @@ void cpu_hotplug_enable(void);
 void arch_cpu_idle(void);
 EMU_END_DECLS
 #define cpuhp_tasks_frozen 0
+
+#ifndef EMU_STRICT
+/* Renamed cpus_read_lock()/cpus_read_unlock() in 4.13, removed in 5.15. */
+static inline __emu_not_in_6_1("get_online_cpus() is cpus_read_lock() since 5.15")
+void get_online_cpus(void) { cpus_read_lock(); }
+static inline __emu_not_in_6_1("put_online_cpus() is cpus_read_unlock() since 5.15")
+void put_online_cpus(void) { cpus_read_unlock(); }
+#endif
 #endif
