@@ -22,6 +22,7 @@
 
 #include <sys/stat.h>
 #include <dlfcn.h>
+#include <sys/mman.h>
 #include <elf.h>
 #include <link.h>
 #include <unistd.h>
@@ -32,6 +33,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
+#include <map>
 #include <fstream>
 #include <atomic>
 #include <mutex>
@@ -68,6 +70,20 @@ struct ElfImage {
             if (std::strcmp(names + sh[i].sh_name, name) == 0) return &sh[i];
         return nullptr;
     }
+    // The NUL-separated strings of a section as stored in the file.
+    std::vector<std::string> strings(const char* name) const {
+        std::vector<std::string> out;
+        const Elf64_Shdr* s = section(name);
+        if (!s || s->sh_type == SHT_NOBITS || s->sh_offset + s->sh_size > bytes.size()) return out;
+        const char* p = bytes.data() + s->sh_offset;
+        const char* end = p + s->sh_size;
+        while (p < end) {
+            std::size_t n = strnlen(p, static_cast<std::size_t>(end - p));
+            if (n) out.emplace_back(p, n);
+            p += n + 1;
+        }
+        return out;
+    }
     std::vector<std::string> modinfo() const {
         std::vector<std::string> out;
         const Elf64_Shdr* s = section(".modinfo");
@@ -95,6 +111,38 @@ struct ElfImage {
     }
 };
 
+// Points every reference the loaded module at `base` makes to an imported
+// symbol (a weak placeholder of its NAME.mod.c) at the exporting module's:
+// the GOT and PLT slots and absolute pointers the dynamic linker filled.
+void bind_imports(const ElfImage& img, std::uintptr_t base, const std::map<std::string, std::uintptr_t>& addrs) {
+    const Elf64_Shdr* ds = img.section(".dynsym");
+    const Elf64_Shdr* dstr = img.section(".dynstr");
+    if (!ds || !dstr) return;
+    auto* syms = reinterpret_cast<const Elf64_Sym*>(img.bytes.data() + ds->sh_offset);
+    std::size_t nsyms = ds->sh_size / sizeof(Elf64_Sym);
+    long page = sysconf(_SC_PAGESIZE);
+    for (const char* sec : {".rela.dyn", ".rela.plt"}) {
+        const Elf64_Shdr* rs = img.section(sec);
+        if (!rs || rs->sh_offset + rs->sh_size > img.bytes.size()) continue;
+        auto* relas = reinterpret_cast<const Elf64_Rela*>(img.bytes.data() + rs->sh_offset);
+        for (std::size_t i = 0; i < rs->sh_size / sizeof(Elf64_Rela); ++i) {
+            std::size_t si = ELF64_R_SYM(relas[i].r_info);
+            unsigned type = ELF64_R_TYPE(relas[i].r_info);
+            if (!si || si >= nsyms) continue;
+            auto it = addrs.find(img.bytes.data() + dstr->sh_offset + syms[si].st_name);
+            if (it == addrs.end()) continue;
+            std::uintptr_t value = it->second;
+            if (type == R_X86_64_64) value += static_cast<std::uintptr_t>(relas[i].r_addend);
+            else if (type != R_X86_64_GLOB_DAT && type != R_X86_64_JUMP_SLOT) continue;
+            auto* slot = reinterpret_cast<std::uintptr_t*>(base + relas[i].r_offset);
+            // The GOT may be read-only after relocation (RELRO): open its page for the write.
+            auto pg = reinterpret_cast<std::uintptr_t>(slot) & ~static_cast<std::uintptr_t>(page - 1);
+            mprotect(reinterpret_cast<void*>(pg), static_cast<std::size_t>(page), PROT_READ | PROT_WRITE);
+            *slot = value;
+        }
+    }
+}
+
 // The C library functions Linux also provides to modules (lib/string.c, lib/vsprintf.c).
 const std::set<std::string, std::less<>>& kernel_libc() {
     static const std::set<std::string, std::less<>> names = {
@@ -105,7 +153,17 @@ const std::set<std::string, std::less<>>& kernel_libc() {
     return names;
 }
 
+// Names the host program itself defines, which are nobody's kernel API.
+bool host_program_symbol(const std::string& name) {
+    static const std::set<std::string, std::less<>> names = {
+        "main", "_start", "_init", "_fini", "_IO_stdin_used", "__data_start", "data_start", "__dso_handle",
+        "_edata", "_end", "__bss_start", "stdin", "stdout", "stderr", "environ", "__environ",
+        "__libc_single_threaded", "jump_fcontext", "make_fcontext", "ontop_fcontext"};
+    return names.count(name) > 0;
+}
+
 bool symbol_known(const std::string& name) {
+    if (host_program_symbol(name)) return false;
     void* addr = dlsym(RTLD_DEFAULT, name.c_str());
     if (!addr) return false;
     Dl_info mine{}, theirs{};
@@ -264,6 +322,10 @@ void free_module(Kernel& k, LoadedModule& m) {
     check_pending_objects(k, m);
     percpu_module_free(k, &m);
     module_destroy_params(m);
+    std::erase_if(reg.exports, [&m](const auto& e) { return e.second.owner == &m; });
+    for (LoadedModule* used : m.uses)
+        if (used->refcount > 0) --used->refcount;
+    m.uses.clear();
     for (auto it = reg.loaded.begin(); it != reg.loaded.end(); ++it)
         if (it->get() == &m) {
             reg.gone.push_back(std::move(*it));
@@ -372,11 +434,37 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
         return -ENOEXEC;
     }
     if (find_loaded(k, name)) return -EEXIST;
+    // check_modinfo() taints for an out-of-tree module, then the signature
+    // check for an unsigned one: both before any symbol is resolved.
+    if (!reg.oot_tainted) {
+        reg.oot_tainted = true;
+        printk_emit(k, LOGLEVEL_WARNING, "%s: loading out-of-tree module taints kernel.\n", name.c_str());
+        printk_emit(k, LOGLEVEL_WARNING,
+                    "%s: module verification failed: signature and/or required key missing - tainting kernel\n",
+                    name.c_str());
+    }
+    add_taint(k, TAINT_OOT_MODULE);
+    add_taint(k, TAINT_UNSIGNED_MODULE);
+    // simplify_symbols(): every symbol from the kernel or from a loaded
+    // module's exports (NAME.mod.c lists the latter in .emu_imports).
     bool unknown = false;
     for (const std::string& sym : img.undefined_symbols()) {
         if (symbol_known(sym)) continue;
         printk_emit(k, LOGLEVEL_WARNING, "%s: Unknown symbol %s (err -2)\n", name.c_str(), sym.c_str());
         unknown = true;
+    }
+    std::map<std::string, std::uintptr_t> import_addrs;
+    std::vector<LoadedModule*> providers;
+    for (const std::string& sym : img.strings(".emu_imports")) {
+        auto it = reg.exports.find(sym);
+        if (it == reg.exports.end() || !it->second.owner->live) {
+            printk_emit(k, LOGLEVEL_WARNING, "%s: Unknown symbol %s (err -2)\n", name.c_str(), sym.c_str());
+            unknown = true;
+            continue;
+        }
+        import_addrs[sym] = it->second.addr;
+        if (std::find(providers.begin(), providers.end(), it->second.owner) == providers.end())
+            providers.push_back(it->second.owner);
     }
     if (unknown) return -ENOENT;
 
@@ -409,15 +497,29 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
         std::snprintf(m->mod->name, sizeof m->mod->name, "%s", name.c_str());
         m->mod->emu_private = m.get();
     }
-    if (!reg.oot_tainted) {
-        reg.oot_tainted = true;
-        printk_emit(k, LOGLEVEL_WARNING, "%s: loading out-of-tree module taints kernel.\n", name.c_str());
-        printk_emit(k, LOGLEVEL_WARNING,
-                    "%s: module verification failed: signature and/or required key missing - tainting kernel\n",
-                    name.c_str());
+    bind_imports(img, q.base, import_addrs);
+    // 6.1's verify_exported_symbols(): a name the kernel or a loaded module
+    // already exports cannot be exported again.
+    std::vector<std::pair<std::string, std::uintptr_t>> exports;
+    for (const char* sec : {".emu_ksymtab", ".emu_ksymtab_gpl"}) {
+        const Elf64_Shdr* ks = img.section(sec);
+        if (!ks) continue;
+        auto* syms = reinterpret_cast<const emu_kernel_symbol*>(q.base + ks->sh_addr);
+        for (std::size_t i = 0; i < ks->sh_size / sizeof(emu_kernel_symbol); ++i) {
+            std::string sym = syms[i].name;
+            auto owner = reg.exports.find(sym);
+            if (owner != reg.exports.end() || symbol_known(sym)) {
+                printk_emit(k, LOGLEVEL_ERR, "%s: exports duplicate symbol %s (owned by %s)\n", name.c_str(),
+                            sym.c_str(), owner != reg.exports.end() ? owner->second.owner->name.c_str() : "kernel");
+                return -ENOEXEC;
+            }
+            exports.emplace_back(sym, reinterpret_cast<std::uintptr_t>(syms[i].addr));
+        }
     }
-    add_taint(k, TAINT_OOT_MODULE);
-    add_taint(k, TAINT_UNSIGNED_MODULE);
+    for (const auto& [sym, addr] : exports) reg.exports[sym] = ModuleExport{addr, m.get()};
+    // ref_module(): each module it uses stays until this one is gone.
+    for (LoadedModule* p : providers) ++p->refcount;
+    m->uses = providers;
     LoadedModule* raw = m.get();
     reg.loaded.push_back(std::move(m));
     // DEFINE_PER_CPU() data: a copy of the module's per-CPU section for every other CPU.
@@ -481,11 +583,23 @@ int module_refcount(Kernel& k, const std::string& name) {
     return m ? m->refcount : -ENOENT;
 }
 
+std::string module_holders(Kernel& k, const std::string& name) {
+    LoadedModule* m = find_loaded(k, name);
+    std::string out;
+    if (!m) return out;
+    for (auto& user : k.modules->loaded)
+        if (std::find(user->uses.begin(), user->uses.end(), m) != user->uses.end())
+            out += (out.empty() ? "" : ",") + user->name;
+    return out;
+}
+
 std::string lsmod_text(Kernel& k) {
     std::string out = "Module                  Size  Used by\n";
     for (auto it = k.modules->loaded.rbegin(); it != k.modules->loaded.rend(); ++it) {
         const LoadedModule& m = **it;
-        out += fmt::format("{:<19} {:>6}  {}\n", m.name, m.text_hi - m.text_lo, m.refcount);
+        std::string holders = module_holders(k, m.name);
+        out += fmt::format("{:<19} {:>6}  {}{}\n", m.name, m.text_hi - m.text_lo, m.refcount,
+                           holders.empty() ? "" : " " + holders);
     }
     return out;
 }

@@ -7,6 +7,7 @@
 #include "kernel/include/linux/module.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,13 +36,23 @@ struct LoadedModule {
     mutex param_lock{};
     std::vector<std::string> modinfo;  // the .modinfo strings (version, srcversion for sysfs)
     KernfsNode* sysfs_dir = nullptr;   // /sys/module/NAME while it exists
+    // The modules whose exports this one uses: each holds a reference on them
+    // until this one is freed (6.1's module_use: lsmod's "Used by" names).
+    std::vector<LoadedModule*> uses;
 
     LoadedModule() { __mutex_init(&param_lock, "&mod->param_lock", nullptr); }
     LoadedModule(const LoadedModule&) = delete;  // the mutex's list points into it
     LoadedModule& operator=(const LoadedModule&) = delete;
 };
 
+// A symbol a loaded module exports (EXPORT_SYMBOL), for the modules loaded after it.
+struct ModuleExport {
+    std::uintptr_t addr = 0;
+    LoadedModule* owner = nullptr;
+};
+
 struct ModuleRegistry {
+    std::map<std::string, ModuleExport> exports;  // by name
     std::vector<std::unique_ptr<LoadedModule>> loaded;  // load order
     std::vector<std::unique_ptr<LoadedModule>> gone;    // unloaded: code stays mapped
     std::string last_unloaded;
@@ -74,6 +85,8 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
 int unload_module(const std::string& name);
 // The "Used by" count (/sys/module/NAME/refcnt), or -ENOENT.
 int module_refcount(Kernel& k, const std::string& name);
+// The loaded modules that use NAME's exports, "a,b" (kmod's "in use by: ..."); "" if none.
+std::string module_holders(Kernel& k, const std::string& name);
 std::string lsmod_text(Kernel& k);
 // The symbols modules may use, sorted: the kernel build directory's Module.symvers.
 std::vector<std::string> exported_symbols();

@@ -7,8 +7,14 @@
 // Errors, in 6.1's words and order (every license first, then every symbol):
 //   ERROR: modpost: missing MODULE_LICENSE() in DIR/NAME.o
 //   ERROR: modpost: "SYMBOL" [DIR/NAME.ko] undefined!
-// A symbol is defined when a -i file (the kernel's Module.symvers: what emu
-// exports to modules) lists it. -w (make KBUILD_MODPOST_WARN=1) makes an
+// A symbol is defined when a -i file lists it (the kernel's Module.symvers:
+// what emu exports to modules; KBUILD_EXTRA_SYMBOLS: other modules' exports)
+// or a module of the same build exports it (EXPORT_SYMBOL: a local symbol
+// __ksymtab_SYM). Such a module-to-module symbol becomes an import of NAME.mod.c,
+// which insmod resolves from the exporting module; this build's exports are
+// written to the output Module.symvers. Also 6.1's:
+//   ERROR: modpost: GPL-incompatible module NAME.ko uses GPL-only symbol 'SYM'
+//   ERROR: modpost: 'SYM' exported twice. Previous export was in DIR/OTHER.ko -w (make KBUILD_MODPOST_WARN=1) makes an
 // undefined symbol a warning, as in 6.1: the module builds, and insmod then
 // refuses it with "Unknown symbol". -s (make EMU_STRICT=1): a symbol only
 // older kernels exported (namespace EMU_NOT_IN_6_1, e.g. do_exit) is
@@ -19,6 +25,8 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -31,7 +39,14 @@ struct Object {
     std::string path;
     std::vector<char> bytes;
     std::vector<std::string> modinfo;     // "license=GPL", ...
-    std::vector<std::string> undefined;   // symbols it needs from the kernel
+    std::vector<std::string> undefined;   // symbols it needs from the kernel or other modules
+    std::vector<std::pair<std::string, bool>> exports;  // EXPORT_SYMBOL(_GPL): name, GPL-only
+};
+
+// Where an exported symbol comes from (a line of Module.symvers).
+struct Export {
+    std::string module;  // "vmlinux", or the exporting module's path without ".ko"
+    bool gpl_only = false;
 };
 
 template <typename T>
@@ -71,9 +86,17 @@ std::string read_object(Object& o) {
         const Elf64_Shdr& strtab = sh[s.sh_link];
         for (std::size_t k = 1; k < s.sh_size / sizeof(Elf64_Sym); ++k) {
             const Elf64_Sym& sym = syms[k];
-            if (sym.st_shndx != SHN_UNDEF || ELF64_ST_BIND(sym.st_info) != STB_GLOBAL || !sym.st_name) continue;
+            if (!sym.st_name) continue;
             if (sym.st_name >= strtab.sh_size) return "bad symbol name";
             std::string n = o.bytes.data() + strtab.sh_offset + sym.st_name;
+            // EXPORT_SYMBOL(x): the record __ksymtab_x, in .emu_ksymtab or .emu_ksymtab_gpl.
+            if (n.rfind("__ksymtab_", 0) == 0 && sym.st_shndx != SHN_UNDEF && sym.st_shndx < eh->e_shnum) {
+                std::string sec = o.bytes.data() + names.sh_offset + sh[sym.st_shndx].sh_name;
+                if (sec == ".emu_ksymtab" || sec == ".emu_ksymtab_gpl")
+                    o.exports.emplace_back(n.substr(10), sec == ".emu_ksymtab_gpl");
+                continue;
+            }
+            if (sym.st_shndx != SHN_UNDEF || ELF64_ST_BIND(sym.st_info) != STB_GLOBAL) continue;
             // The linker's own (position-independent code names the GOT), and
             // THIS_MODULE, which NAME.mod.c defines.
             if (n == "_GLOBAL_OFFSET_TABLE_" || n == "__this_module") continue;
@@ -84,7 +107,7 @@ std::string read_object(Object& o) {
 }
 
 // Module.symvers lines: CRC, symbol, module, export type, namespace (tab-separated).
-bool read_symvers(const std::string& path, bool strict, std::set<std::string>& out) {
+bool read_symvers(const std::string& path, bool strict, std::map<std::string, Export>& out) {
     std::ifstream in(path);
     if (!in) return false;
     for (std::string line; std::getline(in, line);) {
@@ -95,7 +118,7 @@ bool read_symvers(const std::string& path, bool strict, std::set<std::string>& o
         std::getline(fields, type, '\t');
         std::getline(fields, ns, '\t');
         if (strict && ns == "EMU_NOT_IN_6_1") continue;
-        out.insert(sym);
+        out[sym] = Export{module, type == "EXPORT_SYMBOL_GPL"};
     }
     return true;
 }
@@ -106,18 +129,41 @@ std::string strip_suffix(const std::string& s, const std::string& suffix) {
                : s;
 }
 
+// 6.1's license_is_gpl_compatible().
+bool gpl_compatible(const std::string& license) {
+    for (const char* l : {"GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL"})
+        if (license == l) return true;
+    return false;
+}
+
 // NAME.mod.c: compiled with -DKBUILD_MODNAME, it names the module and
-// records the version magic, as 6.1's does.
-const char* kModC =
-    "#include <linux/module.h>\n"
-    "#include <linux/vermagic.h>\n"
-    "\n"
-    "MODULE_INFO(vermagic, VERMAGIC_STRING);\n"
-    "MODULE_INFO(name, KBUILD_MODNAME);\n"
-    "\n"
-    "struct module __this_module = {\n"
-    "\t.name = KBUILD_MODNAME,\n"
-    "};\n";
+// records the version magic and what it depends on, as 6.1's does. A symbol
+// taken from another module gets a weak placeholder here, so that the host's
+// dynamic linker accepts the module; insmod then points every reference to
+// it at the exporting module's symbol (the names are in .emu_imports).
+std::string mod_c(const std::vector<std::string>& imports, const std::set<std::string>& depends) {
+    std::string out =
+        "#include <linux/module.h>\n"
+        "#include <linux/vermagic.h>\n"
+        "\n"
+        "MODULE_INFO(vermagic, VERMAGIC_STRING);\n"
+        "MODULE_INFO(name, KBUILD_MODNAME);\n"
+        "\n"
+        "struct module __this_module = {\n"
+        "\t.name = KBUILD_MODNAME,\n"
+        "};\n";
+    std::string deps;
+    for (const std::string& d : depends) deps += (deps.empty() ? "" : ",") + d;
+    out += "\nMODULE_INFO(depends, \"" + deps + "\");\n";
+    if (imports.empty()) return out;
+    out += "\nasm(\".pushsection .data.emu_imports,\\\"aw\\\"\\n\"\n";
+    for (const std::string& sym : imports) out += "    \".weak " + sym + "\\n" + sym + ": .quad 0\\n\"\n";
+    out += "    \".popsection\\n\");\n";
+    out += "static const char __emu_imports[] __attribute__((__section__(\".emu_imports\"), __used__)) =\n";
+    for (const std::string& sym : imports) out += "\t\"" + sym + "\\0\"\n";
+    out += "\t;\n";
+    return out;
+}
 
 }  // namespace
 
@@ -140,7 +186,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: modpost [-w] [-s] [-i Module.symvers]... -o Module.symvers MODULE.o...\n");
         return 2;
     }
-    std::set<std::string> exported;
+    std::map<std::string, Export> exported;
     for (const std::string& f : symvers) {
         if (!read_symvers(f, strict, exported)) {
             std::fprintf(stderr, "ERROR: modpost: cannot read %s: %s\n", f.c_str(), std::strerror(errno));
@@ -149,6 +195,7 @@ int main(int argc, char** argv) {
     }
     bool failed = false;
     std::vector<Object> mods(objects.size());
+    std::vector<std::string> licenses(objects.size());
     for (std::size_t i = 0; i < objects.size(); ++i) {
         mods[i].path = objects[i];
         if (std::string why = read_object(mods[i]); !why.empty()) {
@@ -156,33 +203,68 @@ int main(int argc, char** argv) {
             return 1;
         }
         bool licensed = false;
-        for (const std::string& kv : mods[i].modinfo) licensed = licensed || kv.rfind("license=", 0) == 0;
+        for (const std::string& kv : mods[i].modinfo)
+            if (kv.rfind("license=", 0) == 0) licensed = true, licenses[i] = kv.substr(8);
         if (!licensed) {
             std::fprintf(stderr, "ERROR: modpost: missing MODULE_LICENSE() in %s\n", objects[i].c_str());
             failed = true;
         }
     }
+    // This build's exports join the ones read.
     for (const Object& m : mods) {
-        std::string ko = strip_suffix(m.path, ".o") + ".ko";
+        std::string self = strip_suffix(m.path, ".o");
+        for (const auto& [sym, gpl] : m.exports) {
+            auto it = exported.find(sym);
+            if (it != exported.end() && it->second.module != self) {
+                std::fprintf(stderr, "ERROR: modpost: '%s' exported twice. Previous export was in %s%s\n", sym.c_str(),
+                             it->second.module.c_str(), it->second.module == "vmlinux" ? "" : ".ko");
+                failed = true;
+                continue;
+            }
+            exported[sym] = Export{self, gpl};
+        }
+    }
+    std::vector<std::vector<std::string>> imports(mods.size());
+    std::vector<std::set<std::string>> depends(mods.size());
+    for (std::size_t i = 0; i < mods.size(); ++i) {
+        const Object& m = mods[i];
+        std::string self = strip_suffix(m.path, ".o");
+        std::string ko = self + ".ko";
         for (const std::string& sym : m.undefined) {
-            if (exported.count(sym)) continue;
-            std::fprintf(stderr, "%s: modpost: \"%s\" [%s] undefined!\n", warn_unresolved ? "WARNING" : "ERROR",
-                         sym.c_str(), ko.c_str());
-            failed = failed || !warn_unresolved;
+            auto it = exported.find(sym);
+            if (it == exported.end()) {
+                std::fprintf(stderr, "%s: modpost: \"%s\" [%s] undefined!\n", warn_unresolved ? "WARNING" : "ERROR",
+                             sym.c_str(), ko.c_str());
+                failed = failed || !warn_unresolved;
+                continue;
+            }
+            if (it->second.gpl_only && !licenses[i].empty() && !gpl_compatible(licenses[i])) {
+                std::fprintf(stderr, "ERROR: modpost: GPL-incompatible module %s uses GPL-only symbol '%s'\n",
+                             ko.c_str(), sym.c_str());
+                failed = true;
+            }
+            if (it->second.module == "vmlinux" || it->second.module == self) continue;
+            imports[i].push_back(sym);
+            std::string dep = it->second.module.substr(it->second.module.rfind('/') + 1);
+            std::replace(dep.begin(), dep.end(), '-', '_');
+            depends[i].insert(dep);
         }
     }
     if (failed) return 1;
-    for (const Object& m : mods) {
-        std::string modc = strip_suffix(m.path, ".o") + ".mod.c";
+    for (std::size_t i = 0; i < mods.size(); ++i) {
+        std::string modc = strip_suffix(mods[i].path, ".o") + ".mod.c";
         std::ofstream f(modc);
-        f << kModC;
+        f << mod_c(imports[i], depends[i]);
         if (!f) {
             std::fprintf(stderr, "ERROR: modpost: cannot write %s\n", modc.c_str());
             return 1;
         }
     }
-    // The modules export nothing to each other (emu loads each with its own
-    // symbol scope), so their Module.symvers is empty.
-    std::ofstream(out).flush();
+    // What this build's modules export, for modules built later (KBUILD_EXTRA_SYMBOLS).
+    std::ofstream symout(out);
+    for (const Object& m : mods)
+        for (const auto& [sym, gpl] : m.exports)
+            symout << "0x00000000\t" << sym << "\t" << strip_suffix(m.path, ".o") << "\t"
+                   << (gpl ? "EXPORT_SYMBOL_GPL" : "EXPORT_SYMBOL") << "\t\n";
     return 0;
 }

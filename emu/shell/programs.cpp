@@ -253,7 +253,10 @@ int prog_rmmod(Argv& argv) {
         return 1;
     }
     if (refs > 0) {
-        user::write_err(fmt::format("rmmod: ERROR: Module {} is in use\n", name));
+        // kmod names the modules that hold it.
+        std::string holders = kern::module_holders(user::kernel(), name);
+        user::write_err(holders.empty() ? fmt::format("rmmod: ERROR: Module {} is in use\n", name)
+                                        : fmt::format("rmmod: ERROR: Module {} is in use by: {}\n", name, holders));
         return 1;
     }
     int ret;

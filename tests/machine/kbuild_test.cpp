@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 
 // Last: the guest headers define macros (__init) that clash with the standard library.
 #include "kernel/module.hpp"
@@ -380,4 +381,61 @@ TEST_CASE("spellings 6.1 no longer has build with a warning naming the replaceme
     // Without it, the same module builds (with the warning).
     CHECK(sh("make -C " + emu_kdir() + " M=" + dir).status == 0);
     fs::remove_all(dir);
+}
+
+TEST_CASE("EXPORT_SYMBOL: one module uses another's function and variable, as 6.1's Module.symvers and insmod allow",
+          "[kbuild]") {
+    std::string kdir = emu_kdir();
+    const std::string provider_c =
+        "#include <linux/module.h>\n"
+        "int shared_counter = 40;\nEXPORT_SYMBOL(shared_counter);\n"
+        "int provider_add(int a, int b)\n{\n\treturn a + b;\n}\nEXPORT_SYMBOL_GPL(provider_add);\n"
+        "MODULE_LICENSE(\"GPL\");\n";
+    const std::string consumer_c =
+        "#include <linux/module.h>\n"
+        "extern int shared_counter;\nint provider_add(int a, int b);\n"
+        "static int (*add_ptr)(int, int) = provider_add;\n"
+        "static int __init consumer_init(void)\n{\n\tshared_counter++;\n"
+        "\tpr_info(\"consumer: %d %d %d\\n\", provider_add(2, 3), add_ptr(4, 5), shared_counter);\n\treturn 0;\n}\n"
+        "static void __exit consumer_exit(void)\n{\n}\nmodule_init(consumer_init);\nmodule_exit(consumer_exit);\n"
+        "MODULE_LICENSE(\"GPL\");\n";
+    std::string prov = make_tree("provider", {{"Kbuild", "obj-m := provider.o\n"}, {"provider.c", provider_c}});
+    std::string cons = make_tree("consumer", {{"Makefile", "obj-m := consumer.o\nKBUILD_EXTRA_SYMBOLS := " + prov +
+                                                               "/Module.symvers\n"},
+                                              {"consumer.c", consumer_c}});
+    auto p = sh("make -C " + kdir + " M=" + prov);
+    INFO(p.out);
+    REQUIRE(p.status == 0);
+    std::ifstream in(prov + "/Module.symvers");
+    std::string symvers((std::istreambuf_iterator<char>(in)), {});
+    CHECK(symvers.find("\tshared_counter\t" + prov + "/provider\tEXPORT_SYMBOL\t") != std::string::npos);
+    CHECK(symvers.find("\tprovider_add\t" + prov + "/provider\tEXPORT_SYMBOL_GPL\t") != std::string::npos);
+    // The consumer's Makefile names the provider's Module.symvers, as 6.1 wants.
+    auto c = sh("make -C " + kdir + " M=" + cons);
+    INFO(c.out);
+    REQUIRE(c.status == 0);
+    fs::copy_file(prov + "/provider.ko", cons + "/provider.ko");
+    std::ofstream(cons + "/try.sh") << "insmod consumer.ko\ninsmod provider.ko\ninsmod consumer.ko\nlsmod\n"
+                                       "rmmod provider\nrmmod consumer\nrmmod provider\necho rc=$?\n";
+    auto r = run_emu("run --root " + cons + " " + cons + "/try.sh");
+    INFO(r.out);
+    CHECK(r.out.find("consumer: Unknown symbol provider_add (err -2)") != std::string::npos);
+    CHECK(r.out.find("consumer: Unknown symbol shared_counter (err -2)") != std::string::npos);
+    CHECK(r.out.find("consumer: 5 9 41") != std::string::npos);
+    CHECK(std::regex_search(r.out, std::regex("provider +[0-9]+  1 consumer\n")));
+    CHECK(r.out.find("rmmod: ERROR: Module provider is in use by: consumer") != std::string::npos);
+    CHECK(r.out.find("rc=0") != std::string::npos);
+
+    // Both in one build: modpost takes the symbol from the other module.
+    std::string both = make_tree("both", {{"Kbuild", "obj-m := provider.o consumer.o\n"},
+                                          {"provider.c", provider_c},
+                                          {"consumer.c", consumer_c}});
+    CHECK(sh("make -C " + kdir + " M=" + both).status == 0);
+    // A GPL-only symbol in a module that is not GPL: 6.1's modpost error.
+    std::ofstream(both + "/consumer.c") << std::regex_replace(consumer_c, std::regex("\"GPL\""), "\"Proprietary\"");
+    auto g = sh("make -C " + kdir + " M=" + both);
+    CHECK(g.status != 0);
+    CHECK(g.out.find("ERROR: modpost: GPL-incompatible module " + both + "/consumer.ko uses GPL-only symbol 'provider_add'") !=
+          std::string::npos);
+    for (const std::string& d : {prov, cons, both}) fs::remove_all(d);
 }
