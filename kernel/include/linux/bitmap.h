@@ -220,10 +220,11 @@ static inline void bitmap_to_arr32(u32 *buf, const unsigned long *bitmap, unsign
 	if (nbits % 32)
 		buf[BITS_TO_U32(nbits) - 1] &= (u32)(~0U >> (32 - nbits % 32));
 }
-#define bitmap_from_arr64(bitmap, buf, nbits) \
-	bitmap_copy_clear_tail((unsigned long *)(bitmap), (const unsigned long *)(buf), (nbits))
-#define bitmap_to_arr64(buf, bitmap, nbits) \
-	bitmap_copy_clear_tail((unsigned long *)(buf), (const unsigned long *)(bitmap), (nbits))
+/* On a 64-bit machine a u64 array has the bitmap's own layout. */
+#define __emu_bitmap_same64(dst, src, nbits) \
+	bitmap_copy_clear_tail((unsigned long *)(dst), (const unsigned long *)(src), (nbits))
+#define bitmap_from_arr64(bitmap, buf, nbits) __emu_bitmap_same64(bitmap, buf, nbits)
+#define bitmap_to_arr64(buf, bitmap, nbits) __emu_bitmap_same64(buf, bitmap, nbits)
 #define bitmap_copy_le bitmap_copy
 
 #endif

@@ -105,14 +105,16 @@ extern bool ____wrong_branch_error(void);
 #define static_branch_likely(x) likely(static_key_enabled(&(x)->key))
 #define static_branch_unlikely(x) unlikely(static_key_enabled(&(x)->key))
 #define static_branch_maybe(config, x) (IS_ENABLED(config) ? static_branch_likely(x) : static_branch_unlikely(x))
-#define static_branch_inc(x) static_key_slow_inc(&(x)->key)
-#define static_branch_dec(x) static_key_slow_dec(&(x)->key)
-#define static_branch_inc_cpuslocked(x) static_key_slow_inc_cpuslocked(&(x)->key)
-#define static_branch_dec_cpuslocked(x) static_key_slow_dec_cpuslocked(&(x)->key)
-#define static_branch_enable(x) static_key_enable(&(x)->key)
-#define static_branch_disable(x) static_key_disable(&(x)->key)
-#define static_branch_enable_cpuslocked(x) static_key_enable_cpuslocked(&(x)->key)
-#define static_branch_disable_cpuslocked(x) static_key_disable_cpuslocked(&(x)->key)
+/* The static_branch_*() updates act on the key inside a DEFINE_STATIC_KEY_*. */
+#define __emu_branch_op(fn, x) fn(&(x)->key)
+#define static_branch_inc(x) __emu_branch_op(static_key_slow_inc, x)
+#define static_branch_dec(x) __emu_branch_op(static_key_slow_dec, x)
+#define static_branch_inc_cpuslocked(x) __emu_branch_op(static_key_slow_inc_cpuslocked, x)
+#define static_branch_dec_cpuslocked(x) __emu_branch_op(static_key_slow_dec_cpuslocked, x)
+#define static_branch_enable(x) __emu_branch_op(static_key_enable, x)
+#define static_branch_disable(x) __emu_branch_op(static_key_disable, x)
+#define static_branch_enable_cpuslocked(x) __emu_branch_op(static_key_enable_cpuslocked, x)
+#define static_branch_disable_cpuslocked(x) __emu_branch_op(static_key_disable_cpuslocked, x)
 #endif /* !__cplusplus */
 
 #endif

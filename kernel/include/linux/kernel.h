@@ -12,6 +12,7 @@
 #include "math.h"
 #include "kstrtox.h"
 #include "bitops.h"
+#include "jump_label.h"
 
 /* A sysfs/param mode: octal, not world-writable, read/write bits of user >= group >= other (6.1). */
 #define VERIFY_OCTAL_PERMISSIONS(perms) \

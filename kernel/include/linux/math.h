@@ -50,20 +50,20 @@ __STRUCT_FRACT(u32)
 
 #define sector_div(a, b) do_div(a, b)
 
-/* |x| in x's own type, for char, short, int, long and long long (signed or
- * not); abs(INT_MIN) stays INT_MIN, as two's complement gives. */
-#define __abs_choose_expr(x, type, other) __builtin_choose_expr( \
-		__builtin_types_compatible_p(__typeof__(x), signed type) || \
-		__builtin_types_compatible_p(__typeof__(x), unsigned type), \
-		({ signed type __x = (x); __x < 0 ? -__x : __x; }), other)
-#define abs(x) __abs_choose_expr(x, long long, \
-		__abs_choose_expr(x, long, \
-		__abs_choose_expr(x, int, \
-		__abs_choose_expr(x, short, \
-		__abs_choose_expr(x, char, \
-		__builtin_choose_expr(__builtin_types_compatible_p(__typeof__(x), char), \
-			(char)({ signed char __x = (x); __x < 0 ? -__x : __x; }), \
-			((void)0)))))))
+/* abs(): |x| computed in the signed type of x's width (so abs(INT_MIN) is
+ * INT_MIN, as two's complement gives); plain char keeps its type. Anything
+ * but an integer type yields void, a compile error where the value is used. */
+#define __emu_abs_in(T, x) ({ signed T __emu_av = (x); __emu_av < 0 ? -__emu_av : __emu_av; })
+#define __emu_abs_width(T, x) \
+	(__builtin_types_compatible_p(__typeof__(x), signed T) || \
+	 __builtin_types_compatible_p(__typeof__(x), unsigned T))
+#define __emu_abs_step(T, x, next) __builtin_choose_expr(__emu_abs_width(T, x), __emu_abs_in(T, x), next)
+#define __emu_abs_plain_char(x) \
+	__builtin_choose_expr(__builtin_types_compatible_p(__typeof__(x), char), \
+			      (char)__emu_abs_in(char, x), ((void)0))
+#define abs(x) \
+	__emu_abs_step(long long, x, __emu_abs_step(long, x, __emu_abs_step(int, x, \
+	__emu_abs_step(short, x, __emu_abs_step(char, x, __emu_abs_plain_char(x))))))
 
 #endif /* !__cplusplus */
 

@@ -22,8 +22,10 @@ static inline s64 div_s64_rem(s64 dividend, s32 divisor, s32 *remainder)
 }
 static inline u64 div64_u64_rem(u64 dividend, u64 divisor, u64 *remainder)
 {
-	*remainder = dividend % divisor;
-	return dividend / divisor;
+	u64 q = dividend / divisor;
+
+	*remainder = dividend - q * divisor;
+	return q;
 }
 static inline u64 div64_u64(u64 dividend, u64 divisor) { return dividend / divisor; }
 static inline s64 div64_s64(s64 dividend, s64 divisor) { return dividend / divisor; }

@@ -81,18 +81,20 @@
 
 static inline bool in_range64(u64 val, u64 start, u64 len) { return (val - start) < len; }
 static inline bool in_range32(u32 val, u32 start, u32 len) { return (val - start) < len; }
-/* start <= val < start + len, without overflowing. */
+/* start <= val < start + len, without overflowing: 32-bit arithmetic when
+ * all three fit in it, 64-bit otherwise. */
+#define __emu_fits32(v) (sizeof(v) <= sizeof(u32))
 #define in_range(val, start, len) \
-	((sizeof(start) | sizeof(len) | sizeof(val)) <= sizeof(u32) ? \
-		in_range32(val, start, len) : in_range64(val, start, len))
+	((__emu_fits32(val) && __emu_fits32(start) && __emu_fits32(len)) ? \
+	 in_range32((val), (start), (len)) : in_range64((val), (start), (len)))
 
 #define swap(a, b) do { __typeof__(a) __tmp = (a); (a) = (b); (b) = __tmp; } while (0)
 
 /* Constant-expression forms, for array sizes and initializers. */
 #define MIN(a, b) __cmp(min, a, b)
 #define MAX(a, b) __cmp(max, a, b)
-#define MIN_T(type, a, b) __cmp(min, (type)(a), (type)(b))
-#define MAX_T(type, a, b) __cmp(max, (type)(a), (type)(b))
+#define MIN_T(type, a, b) MIN((type)(a), (type)(b))
+#define MAX_T(type, a, b) MAX((type)(a), (type)(b))
 
 #endif /* !__cplusplus */
 #endif

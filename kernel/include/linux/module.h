@@ -32,6 +32,7 @@
 #include "math64.h"
 #include "jump_label.h"
 #include "random.h"
+#include "ktime.h"
 
 struct module {
 	char name[56];

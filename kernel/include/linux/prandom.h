@@ -22,13 +22,16 @@ static inline u32 prandom_u32_max(u32 ep_ro) { return get_random_u32_below(ep_ro
 
 /* Each component needs a minimum value to be a valid LFSR state. */
 static inline u32 __seed(u32 x, u32 m) { return (x < m) ? x + m : x; }
+/* The 64-bit seed folded to 32 bits, then raised per component past its
+ * minimum (2, 8, 16, 128) so that no LFSR starts in a stuck state. */
 static inline void prandom_seed_state(struct rnd_state *state, u64 seed)
 {
-	u32 i = ((seed >> 32) ^ (seed << 10) ^ seed) & 0xffffffffUL;
-	state->s1 = __seed(i, 2U);
-	state->s2 = __seed(i, 8U);
-	state->s3 = __seed(i, 16U);
-	state->s4 = __seed(i, 128U);
+	u32 folded = (u32)(seed ^ (seed >> 32) ^ (seed << 10));
+
+	state->s1 = __seed(folded, 2U);
+	state->s2 = __seed(folded, 8U);
+	state->s3 = __seed(folded, 16U);
+	state->s4 = __seed(folded, 128U);
 }
 
 /* The "Numerical Recipes" linear congruential step. */

@@ -35,15 +35,18 @@ EMU_BEGIN_DECLS
 extern struct ratelimit_state printk_ratelimit_state;
 EMU_END_DECLS
 
+/* Both evaluate to the condition; only the warning itself is rate limited
+ * (the limiter is consulted only when the condition holds). */
 #define WARN_ON_RATELIMIT(condition, state) ({ \
-		bool __rtn_cond = !!(condition); \
-		WARN_ON(__rtn_cond && __ratelimit(state)); \
-		__rtn_cond; })
+		bool __emu_wc = (condition) != 0; \
+		WARN_ON(__emu_wc ? __ratelimit(state) : 0); \
+		__emu_wc; })
 #define WARN_RATELIMIT(condition, format, ...) ({ \
-		static DEFINE_RATELIMIT_STATE(_rs, DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST); \
-		int rtn = !!(condition); \
-		if (unlikely(rtn && __ratelimit(&_rs))) \
-			WARN(rtn, format, ##__VA_ARGS__); \
-		rtn; })
+		static DEFINE_RATELIMIT_STATE(__emu_wrs, DEFAULT_RATELIMIT_INTERVAL, \
+					      DEFAULT_RATELIMIT_BURST); \
+		int __emu_wc = (condition) != 0; \
+		if (unlikely(__emu_wc) && __ratelimit(&__emu_wrs)) \
+			WARN(1, format, ##__VA_ARGS__); \
+		__emu_wc; })
 
 #endif

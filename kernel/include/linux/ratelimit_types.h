@@ -22,12 +22,11 @@ struct ratelimit_state {
 	unsigned long flags;
 };
 
-#define RATELIMIT_STATE_INIT_FLAGS(name, interval_init, burst_init, flags_init) { \
-		.lock = __RAW_SPIN_LOCK_UNLOCKED(name.lock), \
-		.interval = interval_init, \
-		.burst = burst_init, \
-		.flags = flags_init, \
-	}
+/* A state allowing `burst` events per `interval` jiffies (interval 0 = no
+ * limit); the counters start at zero and `begin` is set on first use. */
+#define RATELIMIT_STATE_INIT_FLAGS(name, interval_init, burst_init, flags_init) \
+	{ .lock = __RAW_SPIN_LOCK_UNLOCKED(name.lock), .interval = (interval_init), \
+	  .burst = (burst_init), .flags = (flags_init) }
 #define RATELIMIT_STATE_INIT(name, interval_init, burst_init) \
 	RATELIMIT_STATE_INIT_FLAGS(name, interval_init, burst_init, 0)
 #define RATELIMIT_STATE_INIT_DISABLED RATELIMIT_STATE_INIT(ratelimit_state, 0, DEFAULT_RATELIMIT_BURST)

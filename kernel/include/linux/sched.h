@@ -20,6 +20,15 @@
 #include "rcupdate.h"
 #include "refcount.h"
 #include "../asm/current.h"
+/* What 6.1's sched.h also reaches (mutex.h, hrtimer.h, cpumask.h, ...). */
+#include "mutex.h"
+#include "ktime.h"
+#include "kref.h"
+#include "bitmap.h"
+#include "math64.h"
+#include "jump_label.h"
+#include "random.h"
+#include "workqueue.h"
 
 typedef struct { unsigned long sig[1]; } kernel_sigset_t;
 #ifndef __cplusplus

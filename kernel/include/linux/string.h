@@ -134,10 +134,12 @@ static inline void memzero_explicit(void *s, size_t count)
 	memset(s, 0, count);
 	__asm__ __volatile__("" : : "r"(s) : "memory");
 }
+/* What follows the last '/', or the whole string without one. */
 static inline const char *kbasename(const char *path)
 {
-	const char *tail = strrchr(path, '/');
-	return tail ? tail + 1 : path;
+	const char *slash = strrchr(path, '/');
+
+	return slash == NULL ? path : slash + 1;
 }
 static inline void memcpy_flushcache(void *dst, const void *src, size_t cnt) { memcpy(dst, src, cnt); }
 

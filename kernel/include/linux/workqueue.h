@@ -8,6 +8,14 @@
 #include "bitops.h"
 #include "atomic.h"
 #include "../asm/current.h" /* as 6.1 (through rcupdate.h) */
+/* What 6.1's workqueue.h also reaches (through timer.h, ktime.h, cpumask.h, ...). */
+#include "gfp.h"
+#include "ktime.h"
+#include "smp.h"
+#include "string.h"
+#include "bitmap.h"
+#include "math64.h"
+#include "jump_label.h"
 
 struct work_struct;
 typedef void (*work_func_t)(struct work_struct *work);

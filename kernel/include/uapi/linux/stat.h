@@ -21,13 +21,15 @@
 #define S_ISGID  0002000
 #define S_ISVTX  0001000
 
-#define S_ISLNK(m)  (((m) & S_IFMT) == S_IFLNK)
-#define S_ISREG(m)  (((m) & S_IFMT) == S_IFREG)
-#define S_ISDIR(m)  (((m) & S_IFMT) == S_IFDIR)
-#define S_ISCHR(m)  (((m) & S_IFMT) == S_IFCHR)
-#define S_ISBLK(m)  (((m) & S_IFMT) == S_IFBLK)
-#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
-#define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
+/* The file type is the S_IFMT field of the mode. */
+#define __emu_s_is(m, kind) (((m) & S_IFMT) == (kind))
+#define S_ISLNK(m)  __emu_s_is(m, S_IFLNK)
+#define S_ISREG(m)  __emu_s_is(m, S_IFREG)
+#define S_ISDIR(m)  __emu_s_is(m, S_IFDIR)
+#define S_ISCHR(m)  __emu_s_is(m, S_IFCHR)
+#define S_ISBLK(m)  __emu_s_is(m, S_IFBLK)
+#define S_ISFIFO(m) __emu_s_is(m, S_IFIFO)
+#define S_ISSOCK(m) __emu_s_is(m, S_IFSOCK)
 
 /* owner, group, others: read 4, write 2, execute 1 */
 #define S_IRWXU 00700
