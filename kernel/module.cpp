@@ -421,11 +421,24 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
     ElfImage img;
     if (!img.load(path)) return -ENOENT;
     std::string name = std::filesystem::path(path).stem().string();
-    if (!img.valid()) return -ENOEXEC;
+    // setup_load_info(): an ELF file that is no module (an object file, a
+    // program) has no module name in .modinfo and no struct module.
+    const char* no_module = "(missing .modinfo name field): No module found in object\n";
+    if (!img.valid()) {
+        if (img.bytes.size() >= sizeof(Elf64_Ehdr) && std::memcmp(img.bytes.data(), ELFMAG, SELFMAG) == 0 &&
+            reinterpret_cast<const Elf64_Ehdr*>(img.bytes.data())->e_type == ET_REL)
+            printk_emit(k, LOGLEVEL_WARNING, "%s", no_module);
+        return -ENOEXEC;
+    }
     std::string magic;
+    bool named = false;
     for (const std::string& kv : img.modinfo()) {
         if (kv.rfind("vermagic=", 0) == 0) magic = kv.substr(9);
-        if (kv.rfind("name=", 0) == 0) name = kv.substr(5);
+        if (kv.rfind("name=", 0) == 0) name = kv.substr(5), named = true;
+    }
+    if (!named) {
+        printk_emit(k, LOGLEVEL_WARNING, "%s", no_module);
+        return -ENOEXEC;
     }
     name_out = name;
     if (magic != vermagic(k)) {

@@ -211,7 +211,7 @@ const char* errstr(int err) { return std::strerror(err); }
 
 int prog_insmod(Argv& argv) {
     if (argv.size() < 2) {
-        user::write_err("Usage: insmod FILE [param=value ...]\n");
+        user::write_err("insmod: ERROR: missing filename.\n");  // kmod's words
         return 1;
     }
     std::string path = host_path(argv[1]);
@@ -239,7 +239,7 @@ int prog_insmod(Argv& argv) {
 
 int prog_rmmod(Argv& argv) {
     if (argv.size() < 2) {
-        user::write_err("Usage: rmmod MODULE\n");
+        user::write_err("rmmod: ERROR: missing module name.\n");
         return 1;
     }
     // kmod's rmmod takes a name or a .ko path, and normalizes '-' to '_' as

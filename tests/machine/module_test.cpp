@@ -349,3 +349,19 @@ TEST_CASE("copy directories: each process removes its own, a fork()ed child not 
     else unsetenv("TMPDIR");
     std::filesystem::remove_all(tmpdir);
 }
+
+TEST_CASE("insmod of a file that is no module, and insmod/rmmod without an argument, say so as 6.1 and kmod do",
+          "[modules]") {
+    auto r = run_script(default_config(2), {"insmod oops.o", "echo rc=$?", "insmod /bin/true", "echo rc=$?",
+                                            "insmod", "echo rc=$?", "rmmod", "echo rc=$?"},
+                        EMU_TEST_MODULES);
+    INFO(r.console);
+    // An object file and a program: 6.1's setup_load_info() finds no module in them.
+    CHECK(count(r.plain, "(missing .modinfo name field): No module found in object\n") == 2);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module oops.o: Invalid module format\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module /bin/true: Invalid module format\nrc=1\n") !=
+          std::string::npos);
+    CHECK(r.plain.find("version magic") == std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: missing filename.\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("rmmod: ERROR: missing module name.\nrc=1\n") != std::string::npos);
+}
