@@ -220,13 +220,18 @@ int try_to_wake_up(Task* p, unsigned int state) {
     return 1;
 }
 
+// The rare part of finish_task_switch(): the task that switched away had exited.
+// Out of line, so that the common path stays small enough to inline into schedule().
+[[gnu::noinline]] static void finish_dead_task(Cpu& c, Task* dead) {
+    c.dead_task = nullptr;
+    dead->fiber.retire();
+    if (dead->reaped) release_task_ref(dead);  // kthreads: nobody waits for them
+    else if (Task* parent = Task::of(dead->real_parent)) __wake_up(&parent->child_exit, TASK_INTERRUPTIBLE, 1, nullptr);
+}
+
 void finish_task_switch(Cpu& c) {
-    if (Task* dead = c.dead_task) {
-        c.dead_task = nullptr;
-        dead->fiber.retire();
-        if (dead->reaped) release_task_ref(dead);  // kthreads: nobody waits for them
-        else if (Task* parent = Task::of(dead->real_parent)) __wake_up(&parent->child_exit, TASK_INTERRUPTIBLE, 1, nullptr);
-    }
+    if (Task* dead = c.dead_task) [[unlikely]]
+        finish_dead_task(c, dead);
     c.core.irqs_on = true;
     c.core.refresh_deadline();
     c.watchdog_touch = c.core.clock;  // a task switch: the soft-lockup sample's stopper work ran
