@@ -143,10 +143,11 @@ static inline unsigned int blk_rq_sectors(const struct request *rq) { return blk
 static inline unsigned int blk_rq_cur_sectors(const struct request *rq) { return blk_rq_cur_bytes(rq) >> SECTOR_SHIFT; }
 static inline void *blk_mq_rq_to_pdu(struct request *rq) { return rq + 1; }
 static inline struct request *blk_mq_rq_from_pdu(void *pdu) { return (struct request *)pdu - 1; }
+/* The bios of a request in order, then the segments of each; the bio
+ * cursor is left untouched for a request without data. */
 #define __rq_for_each_bio(_bio, rq) \
-	if ((rq->bio)) \
-		for (_bio = (rq)->bio; _bio; _bio = _bio->bi_next)
+	if ((rq)->bio != NULL) \
+		for ((_bio) = (rq)->bio; (_bio) != NULL; (_bio) = (_bio)->bi_next)
 #define rq_for_each_segment(bvl, _rq, _iter) \
-	__rq_for_each_bio(_iter.bio, _rq) \
-		bio_for_each_segment(bvl, _iter.bio, _iter.iter)
+	__rq_for_each_bio((_iter).bio, _rq) bio_for_each_segment(bvl, (_iter).bio, (_iter).iter)
 #endif

@@ -58,13 +58,13 @@ EMU_END_DECLS
 
 /* Once per call site. */
 #define dev_level_once(dev_level, dev, fmt, ...) \
-do { \
-	static bool __print_once; \
-	if (!__print_once) { \
-		__print_once = true; \
+	do { \
+		static bool __emu_dev_done; \
+		if (__emu_dev_done) \
+			break; \
+		__emu_dev_done = true; \
 		dev_level(dev, fmt, ##__VA_ARGS__); \
-	} \
-} while (0)
+	} while (0)
 #define dev_emerg_once(dev, fmt, ...) dev_level_once(dev_emerg, dev, fmt, ##__VA_ARGS__)
 #define dev_alert_once(dev, fmt, ...) dev_level_once(dev_alert, dev, fmt, ##__VA_ARGS__)
 #define dev_crit_once(dev, fmt, ...) dev_level_once(dev_crit, dev, fmt, ##__VA_ARGS__)

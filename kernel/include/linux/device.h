@@ -59,15 +59,17 @@ struct device_attribute {
 	ssize_t (*store)(struct device *dev, struct device_attribute *attr, const char *buf, size_t count);
 };
 
+/* dev_attr_NAME, for device_create_file() and attribute groups. */
+#define __emu_dev_attr(_name) struct device_attribute dev_attr_##_name
 #define DEVICE_ATTR(_name, _mode, _show, _store) \
-	struct device_attribute dev_attr_##_name = __ATTR(_name, _mode, _show, _store)
+	__emu_dev_attr(_name) = __ATTR(_name, _mode, _show, _store)
 #define DEVICE_ATTR_PREALLOC(_name, _mode, _show, _store) \
-	struct device_attribute dev_attr_##_name = __ATTR_PREALLOC(_name, _mode, _show, _store)
-#define DEVICE_ATTR_RW(_name) struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
-#define DEVICE_ATTR_ADMIN_RW(_name) struct device_attribute dev_attr_##_name = __ATTR_RW_MODE(_name, 0600)
-#define DEVICE_ATTR_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
-#define DEVICE_ATTR_ADMIN_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO_MODE(_name, 0400)
-#define DEVICE_ATTR_WO(_name) struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
+	__emu_dev_attr(_name) = __ATTR_PREALLOC(_name, _mode, _show, _store)
+#define DEVICE_ATTR_RW(_name) __emu_dev_attr(_name) = __ATTR_RW(_name)
+#define DEVICE_ATTR_ADMIN_RW(_name) __emu_dev_attr(_name) = __ATTR_RW_MODE(_name, 0600)
+#define DEVICE_ATTR_RO(_name) __emu_dev_attr(_name) = __ATTR_RO(_name)
+#define DEVICE_ATTR_ADMIN_RO(_name) __emu_dev_attr(_name) = __ATTR_RO_MODE(_name, 0400)
+#define DEVICE_ATTR_WO(_name) __emu_dev_attr(_name) = __ATTR_WO(_name)
 
 struct device_driver {
 	const char *name;
@@ -137,23 +139,11 @@ static inline struct device *kobj_to_dev(struct kobject *kobj)
 	return container_of(kobj, struct device, kobj);
 }
 
+/* Before device_add() names the kobject, init_name is the name. */
 static inline const char *dev_name(const struct device *dev)
-{
-	/* Use the initial name until the kobject has one. */
-	if (dev->init_name)
-		return dev->init_name;
-	return kobject_name(&dev->kobj);
-}
-
-static inline void *dev_get_drvdata(const struct device *dev)
-{
-	return dev->driver_data;
-}
-
-static inline void dev_set_drvdata(struct device *dev, void *data)
-{
-	dev->driver_data = data;
-}
+{ return dev->init_name != NULL ? dev->init_name : kobject_name(&dev->kobj); }
+static inline void *dev_get_drvdata(const struct device *dev) { return dev->driver_data; }
+static inline void dev_set_drvdata(struct device *dev, void *data) { dev->driver_data = data; }
 
 static inline int dev_to_node(struct device *dev) { (void)dev; return -1; }  /* NUMA_NO_NODE */
 
@@ -248,17 +238,12 @@ int devm_add_action(struct device *dev, void (*action)(void *), void *data);
 void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
 EMU_END_DECLS
 
-#define class_create(owner, name) \
-({ \
-	static struct lock_class_key __key; \
-	__class_create(owner, name, &__key); \
-})
-
+/* A static lock_class_key per call site, as 6.1 passes one. */
+#define __emu_class_keyed(fn, a, b) \
+	({ static struct lock_class_key __emu_ckey; fn(a, b, &__emu_ckey); })
+#define class_create(owner, name) __emu_class_keyed(__class_create, owner, name)
 #define class_register(cls) \
-({ \
-	static struct lock_class_key __key; \
-	__class_register(cls, &__key); \
-})
+	({ static struct lock_class_key __emu_ckey; __class_register(cls, &__emu_ckey); })
 
 #define root_device_register(name) __root_device_register(name, THIS_MODULE)
 

@@ -72,11 +72,13 @@ static inline void dma_free_coherent(struct device *dev, size_t size, void *cpu_
 { dma_free_attrs(dev, size, cpu_addr, dma_handle, 0); }
 static inline void *dmam_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle, gfp_t gfp)
 { return dmam_alloc_attrs(dev, size, dma_handle, gfp, (gfp & __GFP_NOWARN) ? DMA_ATTR_NO_WARN : 0); }
-#define dma_map_single(d, a, s, r) dma_map_single_attrs(d, a, s, r, 0)
-#define dma_unmap_single(d, a, s, r) dma_unmap_single_attrs(d, a, s, r, 0)
-#define dma_map_sg(d, s, n, r) dma_map_sg_attrs(d, s, n, r, 0)
-#define dma_unmap_sg(d, s, n, r) dma_unmap_sg_attrs(d, s, n, r, 0)
-#define dma_map_page(d, p, o, s, r) dma_map_page_attrs(d, p, o, s, r, 0)
-#define dma_unmap_page(d, a, s, r) dma_unmap_page_attrs(d, a, s, r, 0)
-#define dma_mmap_coherent(d, v, c, h, s) dma_mmap_attrs(d, v, c, h, s, 0)
+/* The plain forms are the _attrs ones with no DMA_ATTR_* flags. */
+#define __emu_dma_noattr(fn, ...) fn(__VA_ARGS__, 0)
+#define dma_map_single(d, a, s, r) __emu_dma_noattr(dma_map_single_attrs, d, a, s, r)
+#define dma_unmap_single(d, a, s, r) __emu_dma_noattr(dma_unmap_single_attrs, d, a, s, r)
+#define dma_map_sg(d, s, n, r) __emu_dma_noattr(dma_map_sg_attrs, d, s, n, r)
+#define dma_unmap_sg(d, s, n, r) __emu_dma_noattr(dma_unmap_sg_attrs, d, s, n, r)
+#define dma_map_page(d, p, o, s, r) __emu_dma_noattr(dma_map_page_attrs, d, p, o, s, r)
+#define dma_unmap_page(d, a, s, r) __emu_dma_noattr(dma_unmap_page_attrs, d, a, s, r)
+#define dma_mmap_coherent(d, v, c, h, s) __emu_dma_noattr(dma_mmap_attrs, d, v, c, h, s)
 #endif

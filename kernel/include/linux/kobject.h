@@ -141,24 +141,12 @@ int kobject_synth_uevent(struct kobject *kobj, const char *buf, size_t count);
 __printf(2, 3) int add_uevent_var(struct kobj_uevent_env *env, const char *format, ...);
 EMU_END_DECLS
 
+/* A kset lives and dies by its embedded kobject's reference count. */
 static inline struct kset *to_kset(struct kobject *kobj)
-{
-	return kobj ? container_of(kobj, struct kset, kobj) : NULL;
-}
-
+{ return kobj == NULL ? NULL : container_of(kobj, struct kset, kobj); }
 static inline struct kset *kset_get(struct kset *k)
-{
-	return k ? to_kset(kobject_get(&k->kobj)) : NULL;
-}
-
-static inline void kset_put(struct kset *k)
-{
-	kobject_put(&k->kobj);
-}
-
-static inline const struct kobj_type *get_ktype(struct kobject *kobj)
-{
-	return kobj->ktype;
-}
+{ return k == NULL ? NULL : to_kset(kobject_get(&k->kobj)); }
+static inline void kset_put(struct kset *k) { kobject_put(&k->kobj); }
+static inline const struct kobj_type *get_ktype(struct kobject *kobj) { return kobj->ktype; }
 
 #endif

@@ -94,24 +94,50 @@ struct kparam_array {
 	void *elem;
 };
 
-#define module_param(name, type, perm) module_param_named(name, name, type, perm)
-#define module_param_unsafe(name, type, perm) module_param_named_unsafe(name, name, type, perm)
+/* The descriptor every module_param*() ends in. `perm` is checked at compile
+ * time (VERIFY_OCTAL_PERMISSIONS), and the prefix must fit the loader's limit. */
+#define __moduleparam_const const
+#define __module_param_call(prefix, name, ops_, arg, perm, level_, flags_) \
+	_Static_assert(sizeof("" prefix) - 1 <= MAX_PARAM_PREFIX_LEN, \
+		       "module parameter prefix too long"); \
+	static const char __emu_pname_##name[] = prefix #name; \
+	static struct kernel_param __moduleparam_const __param_##name \
+	__attribute__((__used__, __section__("__param"), \
+		       __aligned__(__alignof__(struct kernel_param)))) = { \
+		__emu_pname_##name, THIS_MODULE, (ops_), VERIFY_OCTAL_PERMISSIONS(perm), \
+		(level_), (flags_), { arg } }
 
-#define module_param_named(name, value, type, perm) \
-	param_check_##type(name, &(value)); \
-	module_param_cb(name, &param_ops_##type, &value, perm); \
+/* A scalar of a standard type: the type check, the descriptor with
+ * param_ops_<type>, then the "parmtype=" note for modinfo. */
+#define __emu_param_scalar(prefix, name, var, type, perm, flags) \
+	param_check_##type(name, &(var)); \
+	__module_param_call(prefix, name, &param_ops_##type, &(var), perm, -1, flags)
+#define __emu_param_typed(name, var, type, perm, flags) \
+	__emu_param_scalar(MODULE_PARAM_PREFIX, name, var, type, perm, flags); \
 	__MODULE_PARM_TYPE(name, #type)
 
+/* An array: a kparam_array describing it, handled by param_array_ops. */
+#define __emu_param_vector(name, vec, type, nump, perm, flags) \
+	param_check_##type(name, &(vec)[0]); \
+	static const struct kparam_array __emu_parr_##name = { \
+		ARRAY_SIZE(vec), sizeof((vec)[0]), (nump), &param_ops_##type, (vec) }; \
+	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops, \
+			    .arr = &__emu_parr_##name, perm, -1, flags); \
+	__MODULE_PARM_TYPE(name, "array of " #type)
+
+#define module_param(name, type, perm) __emu_param_typed(name, name, type, perm, 0)
+#define module_param_named(name, value, type, perm) __emu_param_typed(name, value, type, perm, 0)
+#define module_param_unsafe(name, type, perm) \
+	__emu_param_typed(name, name, type, perm, KERNEL_PARAM_FL_UNSAFE)
 #define module_param_named_unsafe(name, value, type, perm) \
-	param_check_##type(name, &(value)); \
-	module_param_cb_unsafe(name, &param_ops_##type, &value, perm); \
-	__MODULE_PARM_TYPE(name, #type)
+	__emu_param_typed(name, value, type, perm, KERNEL_PARAM_FL_UNSAFE)
 
 #define module_param_cb(name, ops, arg, perm) \
 	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, perm, -1, 0)
 #define module_param_cb_unsafe(name, ops, arg, perm) \
 	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, perm, -1, KERNEL_PARAM_FL_UNSAFE)
 
+/* Built-in initcall levels 1..7; a module applies all its parameters at insmod. */
 #define __level_param_cb(name, ops, arg, perm, level) \
 	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, perm, level, 0)
 #define core_param_cb(name, ops, arg, perm) __level_param_cb(name, ops, arg, perm, 1)
@@ -122,43 +148,27 @@ struct kparam_array {
 #define device_param_cb(name, ops, arg, perm) __level_param_cb(name, ops, arg, perm, 6)
 #define late_param_cb(name, ops, arg, perm) __level_param_cb(name, ops, arg, perm, 7)
 
-#define __moduleparam_const const
-
-/* The descriptor itself; the mode is checked at compile time as on 6.1. */
-#define __module_param_call(prefix, name, ops, arg, perm, level, flags) \
-	_Static_assert(sizeof("" prefix) - 1 <= MAX_PARAM_PREFIX_LEN, \
-		       "module parameter prefix too long"); \
-	static const char __param_str_##name[] = prefix #name; \
-	static struct kernel_param __moduleparam_const __param_##name \
-	__attribute__((__used__, __section__("__param"), \
-		       __aligned__(__alignof__(struct kernel_param)))) \
-	= { __param_str_##name, THIS_MODULE, ops, \
-	    VERIFY_OCTAL_PERMISSIONS(perm), level, flags, { arg } }
-
+/* The old two-function form: an ops table made on the spot. */
 #define module_param_call(name, _set, _get, arg, perm) \
-	static const struct kernel_param_ops __param_ops_##name = \
-		{ .flags = 0, .set = _set, .get = _get }; \
-	__module_param_call(MODULE_PARAM_PREFIX, name, &__param_ops_##name, arg, perm, -1, 0)
+	static const struct kernel_param_ops __emu_pops_##name = { .set = (_set), .get = (_get) }; \
+	module_param_cb(name, &__emu_pops_##name, arg, perm)
 
-#ifndef MODULE
-#define core_param(name, var, type, perm) \
-	param_check_##type(name, &(var)); \
-	__module_param_call("", name, &param_ops_##type, &var, perm, -1, 0)
+#ifndef MODULE  /* kernel command line names without a prefix */
+#define core_param(name, var, type, perm) __emu_param_scalar("", name, var, type, perm, 0)
 #define core_param_unsafe(name, var, type, perm) \
-	param_check_##type(name, &(var)); \
-	__module_param_call("", name, &param_ops_##type, &var, perm, -1, KERNEL_PARAM_FL_UNSAFE)
+	__emu_param_scalar("", name, var, type, perm, KERNEL_PARAM_FL_UNSAFE)
 #endif
 
 #define module_param_string(name, string, len, perm) \
-	static const struct kparam_string __param_string_##name = { len, string }; \
+	static const struct kparam_string __emu_pstr_##name = { (len), (string) }; \
 	__module_param_call(MODULE_PARAM_PREFIX, name, &param_ops_string, \
-			    .str = &__param_string_##name, perm, -1, 0); \
+			    .str = &__emu_pstr_##name, perm, -1, 0); \
 	__MODULE_PARM_TYPE(name, "string")
 
 /* A function returning the variable's address as `type *`: the compiler
  * complains when the variable has another type. */
 #define __param_check(name, p, type) \
-	static inline type __attribute__((__unused__)) *__check_##name(void) { return (p); }
+	static inline type __attribute__((__unused__)) *__emu_pcheck_##name(void) { return (p); }
 
 #define param_check_byte(name, p) __param_check(name, p, unsigned char)
 #define param_check_short(name, p) __param_check(name, p, short)
@@ -177,18 +187,12 @@ struct kparam_array {
 #define param_check_bint param_check_int
 
 #define module_param_array(name, type, nump, perm) \
-	module_param_array_named(name, name, type, nump, perm)
-
+	__emu_param_vector(name, name, type, nump, perm, 0)
 #define module_param_array_named(name, array, type, nump, perm) \
-	param_check_##type(name, &(array)[0]); \
-	static const struct kparam_array __param_arr_##name \
-	= { .max = ARRAY_SIZE(array), .num = nump, \
-	    .ops = &param_ops_##type, \
-	    .elemsize = sizeof(array[0]), .elem = array }; \
-	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops, \
-			    .arr = &__param_arr_##name, perm, -1, 0); \
-	__MODULE_PARM_TYPE(name, "array of " #type)
+	__emu_param_vector(name, array, type, nump, perm, 0)
 
+/* The resource kind is only documentation: HWPARAM marks the parameter, the
+ * `& 0` keeps an unknown hwtype a compile error. */
 enum hwparam_type {
 	hwparam_ioport,
 	hwparam_iomem,
@@ -198,23 +202,13 @@ enum hwparam_type {
 	hwparam_dma_addr,
 	hwparam_other,
 };
-
+#define __emu_hwflags(hwtype) (KERNEL_PARAM_FL_HWPARAM | (hwparam_##hwtype & 0))
 #define module_param_hw_named(name, value, type, hwtype, perm) \
-	param_check_##type(name, &(value)); \
-	__module_param_call(MODULE_PARAM_PREFIX, name, &param_ops_##type, &value, perm, -1, \
-			    KERNEL_PARAM_FL_HWPARAM | (hwparam_##hwtype & 0)); \
-	__MODULE_PARM_TYPE(name, #type)
-#define module_param_hw(name, type, hwtype, perm) module_param_hw_named(name, name, type, hwtype, perm)
+	__emu_param_typed(name, value, type, perm, __emu_hwflags(hwtype))
+#define module_param_hw(name, type, hwtype, perm) \
+	__emu_param_typed(name, name, type, perm, __emu_hwflags(hwtype))
 #define module_param_hw_array(name, type, hwtype, nump, perm) \
-	param_check_##type(name, &(name)[0]); \
-	static const struct kparam_array __param_arr_##name \
-	= { .max = ARRAY_SIZE(name), .num = nump, \
-	    .ops = &param_ops_##type, \
-	    .elemsize = sizeof(name[0]), .elem = name }; \
-	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops, \
-			    .arr = &__param_arr_##name, perm, -1, \
-			    KERNEL_PARAM_FL_HWPARAM | (hwparam_##hwtype & 0)); \
-	__MODULE_PARM_TYPE(name, "array of " #type)
+	__emu_param_vector(name, name, type, nump, perm, __emu_hwflags(hwtype))
 
 EMU_BEGIN_DECLS
 /* The lock the loader and /sys/module/NAME/parameters hold around set/get. */

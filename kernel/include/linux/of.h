@@ -174,11 +174,12 @@ static inline int of_property_read_s32(const struct device_node *np, const char 
 	for (dn = of_find_node_by_type(NULL, type); dn; dn = of_find_node_by_type(dn, type))
 #define for_each_compatible_node(dn, type, compatible) \
 	for (dn = of_find_compatible_node(NULL, type, compatible); dn; dn = of_find_compatible_node(dn, type, compatible))
-#define for_each_child_of_node(parent, child) \
-	for (child = of_get_next_child(parent, NULL); child != NULL; child = of_get_next_child(parent, child))
+/* Walks with a "next after this one" getter, starting from NULL. */
+#define __emu_of_walk(next, parent, child) \
+	for ((child) = next(parent, NULL); (child) != NULL; (child) = next(parent, child))
+#define for_each_child_of_node(parent, child) __emu_of_walk(of_get_next_child, parent, child)
 #define for_each_available_child_of_node(parent, child) \
-	for (child = of_get_next_available_child(parent, NULL); child != NULL; \
-	     child = of_get_next_available_child(parent, child))
+	__emu_of_walk(of_get_next_available_child, parent, child)
 #define for_each_node_with_property(dn, prop_name) \
 	for (dn = of_find_node_with_property(NULL, prop_name); dn; dn = of_find_node_with_property(dn, prop_name))
 static inline int of_get_child_count(const struct device_node *np)

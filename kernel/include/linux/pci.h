@@ -150,10 +150,11 @@ module_exit(__driver##_exit);
 static inline int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
                                         unsigned int flags)
 { return pci_alloc_irq_vectors_affinity(dev, min_vecs, max_vecs, flags, NULL); }
+/* BAR n's struct resource; an unset BAR has end 0 and length 0. */
 #define pci_resource_n(dev, bar) (&(dev)->resource[(bar)])
-#define pci_resource_start(dev, bar) (pci_resource_n(dev, bar)->start)
-#define pci_resource_end(dev, bar) (pci_resource_n(dev, bar)->end)
-#define pci_resource_flags(dev, bar) (pci_resource_n(dev, bar)->flags)
+#define pci_resource_start(dev, bar) ((dev)->resource[(bar)].start)
+#define pci_resource_end(dev, bar) ((dev)->resource[(bar)].end)
+#define pci_resource_flags(dev, bar) ((dev)->resource[(bar)].flags)
 #define pci_resource_len(dev, bar) \
 	((pci_resource_end((dev), (bar)) == 0) ? 0 : \
 	 (pci_resource_end((dev), (bar)) - pci_resource_start((dev), (bar)) + 1))

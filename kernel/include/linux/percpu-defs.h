@@ -122,9 +122,10 @@ do { const void __percpu *__vpp_verify = (__typeof__((ptr) + 0))NULL; (void)__vp
    int __ret = 0; BUILD_BUG_ON(sizeof(pcp1) != sizeof(pcp2)); \
    if (*__rp1 == (oval1) && *__rp2 == (oval2)) { *__rp1 = (nval1); *__rp2 = (nval2); __ret = 1; } \
    __ret; })
+/* Subtraction, increment and decrement are additions. */
 #define raw_cpu_sub(pcp, val) raw_cpu_add(pcp, -(val))
 #define raw_cpu_inc(pcp) raw_cpu_add(pcp, 1)
-#define raw_cpu_dec(pcp) raw_cpu_sub(pcp, 1)
+#define raw_cpu_dec(pcp) raw_cpu_add(pcp, -1)
 #define raw_cpu_sub_return(pcp, val) raw_cpu_add_return(pcp, -(__typeof__(pcp))(val))
 #define raw_cpu_inc_return(pcp) raw_cpu_add_return(pcp, 1)
 #define raw_cpu_dec_return(pcp) raw_cpu_add_return(pcp, -1)

@@ -148,15 +148,10 @@ module_exit(__driver##_exit);
 #endif
 #define module_platform_driver(__platform_driver) \
 	module_driver(__platform_driver, platform_driver_register, platform_driver_unregister)
-#define module_platform_driver_probe(__platform_driver, __platform_probe) \
-static int __init __platform_driver##_init(void) \
-{ \
-	return platform_driver_probe(&(__platform_driver), __platform_probe); \
-} \
-module_init(__platform_driver##_init); \
-static void __exit __platform_driver##_exit(void) \
-{ \
-	platform_driver_unregister(&(__platform_driver)); \
-} \
-module_exit(__platform_driver##_exit);
+/* For devices that exist at load time only: probe() runs once, in init. */
+#define module_platform_driver_probe(drv, probe_fn) \
+	static int __init drv##_init(void) { return platform_driver_probe(&(drv), probe_fn); } \
+	static void __exit drv##_exit(void) { platform_driver_unregister(&(drv)); } \
+	module_init(drv##_init); \
+	module_exit(drv##_exit);
 #endif

@@ -66,11 +66,10 @@ struct dev_pm_ops {
 #define SET_LATE_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) LATE_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn)
 #define SET_NOIRQ_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) NOIRQ_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn)
 #define SET_RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn) RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn)
+/* System sleep and runtime PM callbacks in one table. */
 #define _DEFINE_DEV_PM_OPS(name, suspend_fn, resume_fn, runtime_suspend_fn, runtime_resume_fn, idle_fn) \
-const struct dev_pm_ops name = { \
-	SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) \
-	RUNTIME_PM_OPS(runtime_suspend_fn, runtime_resume_fn, idle_fn) \
-}
+	const struct dev_pm_ops name = { SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) \
+		RUNTIME_PM_OPS(runtime_suspend_fn, runtime_resume_fn, idle_fn) }
 #define DEFINE_SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn) _DEFINE_DEV_PM_OPS(name, suspend_fn, resume_fn, NULL, NULL, NULL)
 #define SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn) \
 const struct dev_pm_ops __attribute__((__unused__)) name = { SET_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) }

@@ -40,17 +40,21 @@ void preempt_schedule(void);
 EMU_END_DECLS
 
 #define preempt_count() ((int)__emu_preempt_count())
-#define nmi_count() (preempt_count() & NMI_MASK)
-#define hardirq_count() (preempt_count() & HARDIRQ_MASK)
-#define softirq_count() (preempt_count() & SOFTIRQ_MASK)
-#define irq_count() (preempt_count() & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_MASK))
-#define in_nmi() (nmi_count())
-#define in_hardirq() (hardirq_count())
-#define in_serving_softirq() (softirq_count() & SOFTIRQ_OFFSET)
-#define in_task() (!(preempt_count() & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_OFFSET)))
-#define in_irq() (hardirq_count())
-#define in_softirq() (softirq_count())
-#define in_interrupt() (irq_count())
+/* The context tests read fields of the preempt count: an NMI or hard-IRQ
+ * depth, the softirq byte (odd when serving one, even multiples when bottom
+ * halves are merely disabled). A task is neither in NMI/IRQ nor serving. */
+#define __emu_pc_field(mask) (preempt_count() & (mask))
+#define nmi_count() __emu_pc_field(NMI_MASK)
+#define hardirq_count() __emu_pc_field(HARDIRQ_MASK)
+#define softirq_count() __emu_pc_field(SOFTIRQ_MASK)
+#define irq_count() __emu_pc_field(NMI_MASK | HARDIRQ_MASK | SOFTIRQ_MASK)
+#define in_nmi() nmi_count()
+#define in_irq() hardirq_count()
+#define in_hardirq() hardirq_count()
+#define in_softirq() softirq_count()
+#define in_interrupt() irq_count()
+#define in_serving_softirq() __emu_pc_field(SOFTIRQ_OFFSET)
+#define in_task() (__emu_pc_field(NMI_MASK | HARDIRQ_MASK | SOFTIRQ_OFFSET) == 0)
 #define in_atomic() (preempt_count() != 0)
 #define in_atomic_preempt_off() (preempt_count() != PREEMPT_DISABLE_OFFSET)
 #define interrupt_context_level() \

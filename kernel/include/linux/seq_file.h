@@ -151,47 +151,36 @@ static inline void seq_show_option(struct seq_file *m, const char *name, const c
 	}
 }
 
-#define DEFINE_SEQ_ATTRIBUTE(__name)					\
-static int __name ## _open(struct inode *inode, struct file *file)	\
-{									\
-	int ret = seq_open(file, &__name ## _sops);			\
-	if (!ret && inode->i_private) {					\
-		struct seq_file *seq_f = (struct seq_file *)file->private_data; \
-		seq_f->private = inode->i_private;			\
-	}								\
-	return ret;							\
-}									\
-static const struct file_operations __name ## _fops = {			\
-	.owner		= THIS_MODULE,					\
-	.open		= __name ## _open,				\
-	.read		= seq_read,					\
-	.llseek		= seq_lseek,					\
-	.release	= seq_release,					\
-}
+/* The three generators below define NAME_open() and NAME_fops (NAME_proc_ops),
+ * names modules refer to; the data given at file creation (inode->i_private,
+ * or the proc entry's data) becomes the seq_file's private. */
+#define __emu_seq_file_fops(nm, releaser) \
+	static const struct file_operations nm##_fops = { \
+		.owner = THIS_MODULE, .open = nm##_open, .read = seq_read, \
+		.llseek = seq_lseek, .release = releaser, \
+	}
 
-#define DEFINE_SHOW_ATTRIBUTE(__name)					\
-static int __name ## _open(struct inode *inode, struct file *file)	\
-{									\
-	return single_open(file, __name ## _show, inode->i_private);	\
-}									\
-static const struct file_operations __name ## _fops = {			\
-	.owner		= THIS_MODULE,					\
-	.open		= __name ## _open,				\
-	.read		= seq_read,					\
-	.llseek		= seq_lseek,					\
-	.release	= single_release,				\
-}
+#define DEFINE_SEQ_ATTRIBUTE(nm) \
+	static int nm##_open(struct inode *ino, struct file *filp) \
+	{ \
+		int err = seq_open(filp, &nm##_sops); \
+		if (err == 0 && ino->i_private) \
+			((struct seq_file *)filp->private_data)->private = ino->i_private; \
+		return err; \
+	} \
+	__emu_seq_file_fops(nm, seq_release)
 
-#define DEFINE_PROC_SHOW_ATTRIBUTE(__name)				\
-static int __name ## _open(struct inode *inode, struct file *file)	\
-{									\
-	return single_open(file, __name ## _show, pde_data(inode));	\
-}									\
-static const struct proc_ops __name ## _proc_ops = {			\
-	.proc_open	= __name ## _open,				\
-	.proc_read	= seq_read,					\
-	.proc_lseek	= seq_lseek,					\
-	.proc_release	= single_release,				\
-}
+#define DEFINE_SHOW_ATTRIBUTE(nm) \
+	static int nm##_open(struct inode *ino, struct file *filp) \
+	{ return single_open(filp, nm##_show, ino->i_private); } \
+	__emu_seq_file_fops(nm, single_release)
+
+#define DEFINE_PROC_SHOW_ATTRIBUTE(nm) \
+	static int nm##_open(struct inode *ino, struct file *filp) \
+	{ return single_open(filp, nm##_show, pde_data(ino)); } \
+	static const struct proc_ops nm##_proc_ops = { \
+		.proc_open = nm##_open, .proc_read = seq_read, \
+		.proc_lseek = seq_lseek, .proc_release = single_release, \
+	}
 
 #endif

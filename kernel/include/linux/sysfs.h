@@ -52,61 +52,41 @@ struct attribute_group {
 #define SYSFS_PREALLOC 010000
 #define SYSFS_GROUP_INVISIBLE 020000
 
-#define __ATTR(_name, _mode, _show, _store) { \
-	.attr = { .name = __stringify(_name), .mode = VERIFY_OCTAL_PERMISSIONS(_mode) }, \
-	.show = _show, \
-	.store = _store, \
-}
+/* Initializers for struct kobj_attribute-like structs: the embedded
+ * `struct attribute` (file name = the stringified C name), then the handlers,
+ * which the _RO/_WO/_RW forms take as NAME_show / NAME_store. The fixed
+ * modes 0444/0200 need no check; a caller's mode goes through
+ * VERIFY_OCTAL_PERMISSIONS, so a world-writable one fails to compile. */
+#define __emu_attr_head(nm, md) .attr = { .name = __stringify(nm), .mode = (md) }
+#define __emu_attr_mode(md) VERIFY_OCTAL_PERMISSIONS(md)
 
-#define __ATTR_PREALLOC(_name, _mode, _show, _store) { \
-	.attr = { .name = __stringify(_name), .mode = SYSFS_PREALLOC | VERIFY_OCTAL_PERMISSIONS(_mode) }, \
-	.show = _show, \
-	.store = _store, \
-}
-
-#define __ATTR_RO(_name) { \
-	.attr = { .name = __stringify(_name), .mode = 0444 }, \
-	.show = _name##_show, \
-}
-
-#define __ATTR_RO_MODE(_name, _mode) { \
-	.attr = { .name = __stringify(_name), .mode = VERIFY_OCTAL_PERMISSIONS(_mode) }, \
-	.show = _name##_show, \
-}
-
-#define __ATTR_RW_MODE(_name, _mode) { \
-	.attr = { .name = __stringify(_name), .mode = VERIFY_OCTAL_PERMISSIONS(_mode) }, \
-	.show = _name##_show, \
-	.store = _name##_store, \
-}
-
-#define __ATTR_WO(_name) { \
-	.attr = { .name = __stringify(_name), .mode = 0200 }, \
-	.store = _name##_store, \
-}
-
+#define __ATTR(_name, _mode, _show, _store) \
+	{ __emu_attr_head(_name, __emu_attr_mode(_mode)), .show = (_show), .store = (_store) }
+#define __ATTR_PREALLOC(_name, _mode, _show, _store) \
+	{ __emu_attr_head(_name, SYSFS_PREALLOC | __emu_attr_mode(_mode)), \
+	  .show = (_show), .store = (_store) }
+#define __ATTR_RO(_name) { __emu_attr_head(_name, 0444), .show = _name##_show }
+#define __ATTR_WO(_name) { __emu_attr_head(_name, 0200), .store = _name##_store }
 #define __ATTR_RW(_name) __ATTR(_name, 0644, _name##_show, _name##_store)
-
+#define __ATTR_RO_MODE(_name, _mode) \
+	{ __emu_attr_head(_name, __emu_attr_mode(_mode)), .show = _name##_show }
+#define __ATTR_RW_MODE(_name, _mode) \
+	{ __emu_attr_head(_name, __emu_attr_mode(_mode)), \
+	  .show = _name##_show, .store = _name##_store }
+/* Terminates a table of attributes. */
 #define __ATTR_NULL { .attr = { .name = NULL } }
 
+/* NAME_groups[]: just NAME_group, NULL-terminated, for .groups/.dev_groups. */
 #define __ATTRIBUTE_GROUPS(_name) \
-static const struct attribute_group *_name##_groups[] = { \
-	&_name##_group, \
-	NULL, \
-}
+	static const struct attribute_group *_name##_groups[] = { &_name##_group, NULL }
 
 /* NAME_attrs[] (NULL-terminated) gives NAME_group and NAME_groups[]. */
 #define ATTRIBUTE_GROUPS(_name) \
-static const struct attribute_group _name##_group = { \
-	.attrs = _name##_attrs, \
-}; \
-__ATTRIBUTE_GROUPS(_name)
-
+	static const struct attribute_group _name##_group = { .attrs = _name##_attrs }; \
+	__ATTRIBUTE_GROUPS(_name)
 #define BIN_ATTRIBUTE_GROUPS(_name) \
-static const struct attribute_group _name##_group = { \
-	.bin_attrs = _name##_attrs, \
-}; \
-__ATTRIBUTE_GROUPS(_name)
+	static const struct attribute_group _name##_group = { .bin_attrs = _name##_attrs }; \
+	__ATTRIBUTE_GROUPS(_name)
 
 struct bin_attribute {
 	struct attribute attr;
@@ -124,22 +104,14 @@ struct bin_attribute {
 
 #define sysfs_bin_attr_init(bin_attr) sysfs_attr_init(&(bin_attr)->attr)
 
-#define __BIN_ATTR(_name, _mode, _read, _write, _size) { \
-	.attr = { .name = __stringify(_name), .mode = _mode }, \
-	.read = _read, \
-	.write = _write, \
-	.size = _size, \
-}
-#define __BIN_ATTR_RO(_name, _size) { \
-	.attr = { .name = __stringify(_name), .mode = 0444 }, \
-	.read = _name##_read, \
-	.size = _size, \
-}
-#define __BIN_ATTR_WO(_name, _size) { \
-	.attr = { .name = __stringify(_name), .mode = 0200 }, \
-	.write = _name##_write, \
-	.size = _size, \
-}
+/* Binary attributes: the mode is taken as given (no octal check), and
+ * `size` is the file size shown (0 = unknown). */
+#define __BIN_ATTR(_name, _mode, _read, _write, _size) \
+	{ __emu_attr_head(_name, _mode), .size = (_size), .read = (_read), .write = (_write) }
+#define __BIN_ATTR_RO(_name, _size) \
+	{ __emu_attr_head(_name, 0444), .size = (_size), .read = _name##_read }
+#define __BIN_ATTR_WO(_name, _size) \
+	{ __emu_attr_head(_name, 0200), .size = (_size), .write = _name##_write }
 #define __BIN_ATTR_RW(_name, _size) __BIN_ATTR(_name, 0644, _name##_read, _name##_write, _size)
 #define __BIN_ATTR_NULL __ATTR_NULL
 #define BIN_ATTR(_name, _mode, _read, _write, _size) \

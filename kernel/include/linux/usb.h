@@ -230,45 +230,52 @@ static inline unsigned int __create_pipe(struct usb_device *dev, unsigned int en
 #define usb_sndintpipe(dev, endpoint) ((PIPE_INTERRUPT << 30) | __create_pipe(dev, endpoint))
 #define usb_rcvintpipe(dev, endpoint) ((PIPE_INTERRUPT << 30) | __create_pipe(dev, endpoint) | USB_DIR_IN)
 
+/* The usb_fill_*_urb() helpers only store into the URB; the fields that
+ * differ between the three are the setup packet and the polling interval. */
+static inline void __emu_urb_common(struct urb *u, struct usb_device *udev, unsigned int pipe,
+                                    void *buf, int len, usb_complete_t done, void *ctx)
+{
+	u->dev = udev;
+	u->pipe = pipe;
+	u->transfer_buffer = buf;
+	u->transfer_buffer_length = len;
+	u->complete = done;
+	u->context = ctx;
+}
+
 static inline void usb_fill_control_urb(struct urb *urb, struct usb_device *dev, unsigned int pipe,
                                         unsigned char *setup_packet, void *transfer_buffer, int buffer_length,
                                         usb_complete_t complete_fn, void *context)
 {
-	urb->dev = dev;
-	urb->pipe = pipe;
+	__emu_urb_common(urb, dev, pipe, transfer_buffer, buffer_length, complete_fn, context);
 	urb->setup_packet = setup_packet;
-	urb->transfer_buffer = transfer_buffer;
-	urb->transfer_buffer_length = buffer_length;
-	urb->complete = complete_fn;
-	urb->context = context;
 }
+
 static inline void usb_fill_bulk_urb(struct urb *urb, struct usb_device *dev, unsigned int pipe,
                                      void *transfer_buffer, int buffer_length, usb_complete_t complete_fn,
                                      void *context)
 {
-	urb->dev = dev;
-	urb->pipe = pipe;
-	urb->transfer_buffer = transfer_buffer;
-	urb->transfer_buffer_length = buffer_length;
-	urb->complete = complete_fn;
-	urb->context = context;
+	__emu_urb_common(urb, dev, pipe, transfer_buffer, buffer_length, complete_fn, context);
 }
+
+/* High-speed and SuperSpeed devices poll every 2^(n-1) microframes, n in 1..16;
+ * slower ones take the interval in frames as given. */
 static inline void usb_fill_int_urb(struct urb *urb, struct usb_device *dev, unsigned int pipe,
                                     void *transfer_buffer, int buffer_length, usb_complete_t complete_fn,
                                     void *context, int interval)
 {
-	urb->dev = dev;
-	urb->pipe = pipe;
-	urb->transfer_buffer = transfer_buffer;
-	urb->transfer_buffer_length = buffer_length;
-	urb->complete = complete_fn;
-	urb->context = context;
-	if (dev->speed == USB_SPEED_HIGH || dev->speed >= USB_SPEED_SUPER) {
-		interval = interval < 1 ? 1 : interval > 16 ? 16 : interval;
-		urb->interval = 1 << (interval - 1);
-	} else {
-		urb->interval = interval;
-	}
+	int exp2 = interval;
+
+	__emu_urb_common(urb, dev, pipe, transfer_buffer, buffer_length, complete_fn, context);
 	urb->start_frame = -1;
+	if (dev->speed != USB_SPEED_HIGH && dev->speed < USB_SPEED_SUPER) {
+		urb->interval = interval;
+		return;
+	}
+	if (exp2 < 1)
+		exp2 = 1;
+	else if (exp2 > 16)
+		exp2 = 16;
+	urb->interval = 1 << (exp2 - 1);
 }
 #endif

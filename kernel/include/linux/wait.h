@@ -63,17 +63,22 @@ EMU_END_DECLS
 #define init_wait(wait) init_wait_entry((wait), 0)
 static inline int wq_has_sleeper(struct wait_queue_head *wq_head) { return waitqueue_active(wq_head); }
 
-#define wake_up(x) __wake_up(x, TASK_NORMAL, 1, NULL)
-#define wake_up_nr(x, nr) __wake_up(x, TASK_NORMAL, nr, NULL)
-#define wake_up_all(x) __wake_up(x, TASK_NORMAL, 0, NULL)
-#define wake_up_locked(x) __wake_up_locked((x), TASK_NORMAL, 1)
-#define wake_up_all_locked(x) __wake_up_locked((x), TASK_NORMAL, 0)
-#define wake_up_interruptible(x) __wake_up(x, TASK_INTERRUPTIBLE, 1, NULL)
-#define wake_up_interruptible_nr(x, nr) __wake_up(x, TASK_INTERRUPTIBLE, nr, NULL)
-#define wake_up_interruptible_all(x) __wake_up(x, TASK_INTERRUPTIBLE, 0, NULL)
-#define wake_up_interruptible_sync(x) __wake_up(x, TASK_INTERRUPTIBLE, 1, NULL)
-#define wake_up_poll(x, m) __wake_up(x, TASK_NORMAL, 1, (void *)(m))
-#define wake_up_interruptible_poll(x, m) __wake_up(x, TASK_INTERRUPTIBLE, 1, (void *)(m))
+/* The wake_up*() family: which sleepers (TASK_NORMAL = interruptible and
+ * uninterruptible ones), and how many exclusive waiters at most (0 = all);
+ * the _poll forms pass the event mask as the key. */
+#define __emu_wake_n(q, states, n) __wake_up((q), (states), (n), NULL)
+#define __emu_wake_locked_n(q, n) __wake_up_locked((q), TASK_NORMAL, (n))
+#define wake_up(x) __emu_wake_n(x, TASK_NORMAL, 1)
+#define wake_up_nr(x, nr) __emu_wake_n(x, TASK_NORMAL, nr)
+#define wake_up_all(x) __emu_wake_n(x, TASK_NORMAL, 0)
+#define wake_up_locked(x) __emu_wake_locked_n(x, 1)
+#define wake_up_all_locked(x) __emu_wake_locked_n(x, 0)
+#define wake_up_interruptible(x) __emu_wake_n(x, TASK_INTERRUPTIBLE, 1)
+#define wake_up_interruptible_nr(x, nr) __emu_wake_n(x, TASK_INTERRUPTIBLE, nr)
+#define wake_up_interruptible_all(x) __emu_wake_n(x, TASK_INTERRUPTIBLE, 0)
+#define wake_up_interruptible_sync(x) __emu_wake_n(x, TASK_INTERRUPTIBLE, 1)
+#define wake_up_poll(x, m) __wake_up((x), TASK_NORMAL, 1, (void *)(m))
+#define wake_up_interruptible_poll(x, m) __wake_up((x), TASK_INTERRUPTIBLE, 1, (void *)(m))
 
 #define ___wait_is_interruptible(state) \
         (__builtin_constant_p(state) ? ((state) == TASK_INTERRUPTIBLE || (state) == TASK_KILLABLE) : 1)

@@ -35,13 +35,15 @@ EMU_END_DECLS
 /* 6.1: dequeue_signal() on current's blocked set; the signal number. */
 static inline int kernel_dequeue_signal(void) { return __emu_kernel_dequeue_signal(); }
 
+/* Whether a sleep in `state` must end for a signal: an interruptible one
+ * for any pending signal, a killable one only for SIGKILL. */
 static inline int signal_pending_state(unsigned int state, struct task_struct *p)
 {
-	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)))
+	bool wakeable = (state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)) != 0;
+
+	if (!wakeable || !signal_pending(p))
 		return 0;
-	if (!signal_pending(p))
-		return 0;
-	return (state & TASK_INTERRUPTIBLE) || fatal_signal_pending(p);
+	return (state & TASK_INTERRUPTIBLE) ? 1 : fatal_signal_pending(p);
 }
 
 #define next_task(p) __emu_next_process(p)
