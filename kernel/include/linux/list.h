@@ -68,4 +68,23 @@ static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
 #define hlist_entry(ptr, type, member) container_of(ptr, type, member)
 #define hlist_for_each(pos, head) for (pos = (head)->first; pos; pos = pos->next)
 #define hlist_for_each_safe(pos, n, head) for (pos = (head)->first; pos && ({ n = pos->next; 1; }); pos = n)
+static inline int hlist_unhashed_lockless(const struct hlist_node *h) { return !READ_ONCE(h->pprev); }
+/* Inserts n just before / just after a node already on a list. */
+static inline void hlist_add_before(struct hlist_node *n, struct hlist_node *next)
+{ n->pprev = next->pprev; n->next = next; next->pprev = &n->next; WRITE_ONCE(*(n->pprev), n); }
+static inline void hlist_add_behind(struct hlist_node *n, struct hlist_node *prev)
+{ n->next = prev->next; WRITE_ONCE(prev->next, n); n->pprev = &prev->next; if (n->next) n->next->pprev = &n->next; }
+#define hlist_entry_safe(ptr, type, member) \
+        ({ __typeof__(ptr) ptr__ = (ptr); ptr__ ? hlist_entry(ptr__, type, member) : NULL; })
+#define hlist_for_each_entry(pos, head, member) \
+        for (pos = hlist_entry_safe((head)->first, __typeof__(*(pos)), member); pos; \
+             pos = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member))
+#define hlist_for_each_entry_continue(pos, member) \
+        for (pos = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member); pos; \
+             pos = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member))
+#define hlist_for_each_entry_from(pos, member) \
+        for (; pos; pos = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member))
+#define hlist_for_each_entry_safe(pos, n, head, member) \
+        for (pos = hlist_entry_safe((head)->first, __typeof__(*pos), member); pos && ({ n = pos->member.next; 1; }); \
+             pos = hlist_entry_safe(n, __typeof__(*pos), member))
 #endif
