@@ -143,13 +143,14 @@ void bind_imports(const ElfImage& img, std::uintptr_t base, const std::map<std::
     }
 }
 
-// The C library functions Linux also provides to modules (lib/string.c, lib/vsprintf.c).
+// The C library functions Linux also provides to modules (lib/string.c, lib/vsprintf.c,
+// lib/bsearch.c: glibc halves the range exactly as 6.1 does).
 const std::set<std::string, std::less<>>& kernel_libc() {
     static const std::set<std::string, std::less<>> names = {
         "memcpy", "memmove", "memset", "memcmp", "memchr", "strlen", "strnlen", "strcpy", "strncpy", "strcat",
         "strncat", "strcmp", "strncmp", "strchr", "strrchr", "strstr", "strsep", "sprintf", "snprintf", "vsprintf",
         "vsnprintf", "sscanf", "vsscanf", "__stack_chk_fail", "strcasecmp", "strncasecmp", "stpcpy", "strchrnul",
-        "strspn", "strcspn", "strpbrk", "bcmp"};
+        "strspn", "strcspn", "strpbrk", "bcmp", "bsearch"};
     return names;
 }
 
