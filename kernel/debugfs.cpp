@@ -32,8 +32,15 @@ namespace {
 
 constexpr unsigned kS_IWUGO = 0222, kS_IRUGO = 0444;
 
-KernfsNode* node_of(dentry* d) { return reinterpret_cast<KernfsNode*>(d); }
-dentry* dentry_of(KernfsNode* n) { return reinterpret_cast<dentry*>(n); }
+// Error pointers and NULL pass through both unchanged.
+KernfsNode* node_of(dentry* d) {
+    if (!d || IS_ERR(d)) return reinterpret_cast<KernfsNode*>(d);
+    return static_cast<KernfsNode*>(d->d_fsdata);
+}
+dentry* dentry_of(KernfsNode* n) {
+    if (!n || IS_ERR(n)) return reinterpret_cast<dentry*>(n);
+    return &n->dent;
+}
 KernfsNode* debugfs_root() { return kernfs_lookup(this_kernel(), "/sys/kernel/debug"); }
 KernfsNode* file_node(const file* f) { return KernfsNode::of(f->f_inode); }
 

@@ -25,6 +25,7 @@
 #include "kernel/sched.hpp"
 
 #include "kernel/include/linux/err.h"
+#include "kernel/include/linux/file.h"
 #include "kernel/include/linux/seq_file.h"
 #include "kernel/include/linux/slab.h"
 #include "kernel/include/linux/uaccess.h"
@@ -58,6 +59,11 @@ KernfsNode* new_node(Kernfs& fs, KernfsNode* parent, std::string_view name, Kern
     raw->fs = parent ? parent->fs : KernfsFs::Root;
     raw->tree = &fs;
     raw->i_mode = mode;
+    raw->dent.d_name.name = reinterpret_cast<const unsigned char*>(raw->name.c_str());
+    raw->dent.d_name.len = static_cast<u32>(raw->name.size());
+    raw->dent.d_inode = raw;
+    raw->dent.d_parent = parent ? &parent->dent : &raw->dent;  // the root is its own parent
+    raw->dent.d_fsdata = raw;
     fs.nodes.push_back(std::move(n));
     if (parent) parent->children.emplace(raw->name, raw);
     return raw;
@@ -443,6 +449,7 @@ int sys_open(const std::string& path, int flags, unsigned mode) {
     f.f_mode = (acc == O_WRONLY ? FMODE_WRITE : acc == O_RDWR ? FMODE_READ | FMODE_WRITE : FMODE_READ) |
                FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
     f.f_inode = n;
+    f.f_path.dentry = &n->dent;
     int ret = 0;
     if (n->kind == KernfsKind::Chr) {
         ret = chrdev_open(n, &f);  // def_chr_fops
@@ -619,6 +626,41 @@ int sys_mknod(const std::string& path, char type, unsigned major, unsigned minor
 
 using namespace emu;
 using namespace emu::kern;
+
+// fs/file.c's references by descriptor (linux/file.h): the calling task's
+// table; each fget() holds the open file until its fput(), even once the
+// descriptor is closed; the last reference runs release (__fput()).
+extern "C" {
+
+struct file* fget(unsigned int fd) {
+    auto& table = fd_table(this_cpu().curr);
+    auto it = table.find(static_cast<int>(fd));
+    if (it == table.end()) return nullptr;
+    it->second->gets.push_back(it->second);
+    return &it->second->f;
+}
+
+struct file* fget_raw(unsigned int fd) { return fget(fd); }
+
+void fput(struct file* f) {
+    OpenFile* of = OpenFile::of(f);
+    if (of->gets.empty()) return;  // not from fget(): the descriptor's reference is not ours to drop
+    std::shared_ptr<OpenFile> ref = std::move(of->gets.back());
+    of->gets.pop_back();
+    if (ref.use_count() == 1) fput_final(*ref);
+}
+
+// Always a counted reference (6.1 skips it for a single-threaded file table).
+unsigned long __fdget(unsigned int fd) {
+    struct file* f = fget(fd);
+    return f ? reinterpret_cast<unsigned long>(f) | FDPUT_FPUT : 0;
+}
+unsigned long __fdget_raw(unsigned int fd) { return __fdget(fd); }
+// No file needs f_pos_lock here: one position per open file, moved by one task at a time.
+unsigned long __fdget_pos(unsigned int fd) { return __fdget(fd); }
+void __f_unlock_pos(struct file*) {}
+
+}  // extern "C"
 
 // fs/read_write.c and fs/libfs.c: the llseek helpers and buffer copies drivers use.
 extern "C" {

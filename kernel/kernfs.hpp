@@ -74,6 +74,7 @@ struct KernfsNode : inode {
     unsigned uid = 0, gid = 0;
     bool removed = false;
     std::vector<OpenFile*> open_files;  // files open on this node
+    dentry dent{};  // its name and inode for modules (f_path.dentry, debugfs's dentries); d_fsdata = this
 
     static KernfsNode* of(inode* ino) { return static_cast<KernfsNode*>(ino); }
     static const KernfsNode* of(const inode* ino) { return static_cast<const KernfsNode*>(ino); }
@@ -87,6 +88,7 @@ struct OpenFile {
     file f{};                // f.f_op holds a reference on its owner module while open
     KernfsNode* node = nullptr;
     bool released = false;   // procfs ran release already (entry removed while open)
+    std::vector<std::shared_ptr<OpenFile>> gets;  // one per fget() not yet fput()
     static OpenFile* of(file* f) { return reinterpret_cast<OpenFile*>(f); }
 };
 

@@ -382,19 +382,6 @@ unsigned long round_jiffies_up(unsigned long j) {
     return (j + hz - 1) / hz * hz;
 }
 
-u64 local_clock(void) { return this_kernel().now_ns(); }
-ktime_t ktime_get(void) { return static_cast<ktime_t>(this_kernel().now_ns()); }
-u64 ktime_get_ns(void) { return this_kernel().now_ns(); }
-ktime_t ktime_get_boottime(void) { return ktime_get(); }
-ktime_t ktime_get_real(void) { return ktime_get(); }
-void ktime_get_ts64(struct timespec64* ts) {
-    u64 ns = this_kernel().now_ns();
-    ts->tv_sec = static_cast<long long>(ns / 1'000'000'000ull);
-    ts->tv_nsec = static_cast<long>(ns % 1'000'000'000ull);
-}
-void ktime_get_real_ts64(struct timespec64* ts) { ktime_get_ts64(ts); }
-void ktime_get_coarse_real_ts64(struct timespec64* ts) { ktime_get_ts64(ts); }
-
 void cpu_relax(void) { charge(this_kernel().cfg.costs.spin_step); }
 
 void __udelay(unsigned long usecs) { busy_wait_ns(static_cast<std::uint64_t>(usecs) * 1000); }

@@ -3,6 +3,7 @@
 
 #include "kernel/include/linux/delay.h"
 #include "kernel/include/linux/kthread.h"
+#include "kernel/include/linux/sched/task.h"
 #include "kernel/proc.hpp"
 
 #include <catch2/catch.hpp>

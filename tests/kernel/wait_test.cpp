@@ -4,6 +4,7 @@
 #include "kernel/include/linux/completion.h"
 #include "kernel/include/linux/delay.h"
 #include "kernel/include/linux/kthread.h"
+#include "kernel/include/linux/sched/task.h"
 #include "kernel/include/linux/mutex.h"
 #include "kernel/include/linux/semaphore.h"
 #include "kernel/include/linux/wait.h"

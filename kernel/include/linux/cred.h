@@ -10,9 +10,7 @@
 #include "atomic.h"
 #include "uidgid.h"
 #include "sched.h"
-
-#define _KERNEL_CAPABILITY_U32S 2
-typedef struct kernel_cap_struct { __u32 cap[_KERNEL_CAPABILITY_U32S]; } kernel_cap_t;
+#include "capability.h"
 
 struct user_struct;
 struct user_namespace;

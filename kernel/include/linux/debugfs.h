@@ -1,6 +1,6 @@
 #ifndef _DEBUGFS_H_
 #define _DEBUGFS_H_
-/* debugfs (fs/debugfs/*), mounted at /sys/kernel/debug: files whose
+/* debugfs (6.1 fs/debugfs), mounted at /sys/kernel/debug: files whose
  * operations are a driver's, and one-value files (u8 ... x64, bool, blob). */
 #include "fs.h"
 #include "seq_file.h"

@@ -6,6 +6,10 @@
 #include "list.h"
 #include "wait.h"
 #include "module.h"
+#include "path.h"
+#include "dcache.h"
+/* As 6.1's fs.h reaches sched/signal.h and with it get_task_struct(). */
+#include "sched/task.h"
 
 struct inode;
 struct file;
@@ -27,7 +31,7 @@ struct file_operations {
 	emu_loff_t (*llseek)(struct file *, emu_loff_t, int);
 	emu_ssize_t (*read)(struct file *, char __user *, size_t, emu_loff_t *);
 	emu_ssize_t (*write)(struct file *, const char __user *, size_t, emu_loff_t *);
-	unsigned int (*poll)(struct file *, struct poll_table_struct *);
+	__poll_t (*poll)(struct file *, struct poll_table_struct *);
 	long (*unlocked_ioctl)(struct file *, unsigned int, unsigned long);
 	long (*compat_ioctl)(struct file *, unsigned int, unsigned long);
 	int (*open)(struct inode *, struct file *);
@@ -50,6 +54,7 @@ struct file {
 	fmode_t f_mode;
 	emu_loff_t f_pos;
 	struct inode *f_inode;
+	struct path f_path; /* the opened node's dentry (name, inode); mnt is NULL */
 };
 
 #define O_RDONLY 00
@@ -141,6 +146,7 @@ static const struct file_operations __fops = {					\
 	DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt, true)
 
 static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
+static inline struct dentry *file_dentry(const struct file *file) { return file->f_path.dentry; }
 static inline emu_loff_t i_size_read(const struct inode *inode) { return inode->i_size; }
 static inline void i_size_write(struct inode *inode, emu_loff_t i_size) { inode->i_size = i_size; }
 static inline unsigned iminor(const struct inode *inode) { return MINOR(inode->i_rdev); }

@@ -45,7 +45,36 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int sscanf(const char *buf, const char *fmt, ...);
 #endif
+/* scnprintf() returns what it stored (at most size - 1), snprintf() what it would have. */
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+__printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
+__printf(2, 3) char *kasprintf(gfp_t gfp, const char *fmt, ...);
+__printf(2, 0) char *kvasprintf(gfp_t gfp, const char *fmt, va_list args);
+__printf(2, 0) const char *kvasprintf_const(gfp_t gfp, const char *fmt, va_list args);
 void panic(const char *fmt, ...) __printf(1, 2) __attribute__((__noreturn__));
 EMU_END_DECLS
+/* lib/hexdump.c's digits. */
+EMU_BEGIN_DECLS
+extern const char hex_asc[];
+extern const char hex_asc_upper[];
+int hex_to_bin(unsigned char ch);
+int __must_check hex2bin(u8 *dst, const char *src, size_t count);
+char *bin2hex(char *dst, const void *src, size_t count);
+EMU_END_DECLS
+#define hex_asc_lo(x) hex_asc[((x) & 0x0f)]
+#define hex_asc_hi(x) hex_asc[((x) & 0xf0) >> 4]
+#define hex_asc_upper_lo(x) hex_asc_upper[((x) & 0x0f)]
+#define hex_asc_upper_hi(x) hex_asc_upper[((x) & 0xf0) >> 4]
+static inline char *hex_byte_pack(char *buf, u8 byte)
+{
+	*buf++ = hex_asc_hi(byte);
+	*buf++ = hex_asc_lo(byte);
+	return buf;
+}
+static inline char *hex_byte_pack_upper(char *buf, u8 byte)
+{
+	*buf++ = hex_asc_upper_hi(byte);
+	*buf++ = hex_asc_upper_lo(byte);
+	return buf;
+}
 #endif

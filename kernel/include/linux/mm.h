@@ -11,6 +11,7 @@
 #include "gfp.h"
 #include "list.h"
 #include "mm_types.h"
+#include "sched/task.h" /* 6.1's mm.h reaches it too */
 #include "../asm/page.h"
 
 #define PAGE_ALIGN(addr) (((addr) + PAGE_SIZE - 1) & PAGE_MASK)

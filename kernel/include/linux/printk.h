@@ -98,38 +98,6 @@ EMU_END_DECLS
 #else
 #define pr_debug_ratelimited(fmt, ...) do { if (0) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__); } while (0)
 #endif
-/* lib/vsprintf.c's buffer helpers and lib/hexdump.c's digits. 6.1 declares
- * them in linux/kernel.h, which includes this header, so every module that
- * sees scnprintf() there sees these. scnprintf() returns what it stored
- * (at most size - 1), snprintf() what it would have stored. */
-EMU_BEGIN_DECLS
-__printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
-__printf(2, 3) char *kasprintf(gfp_t gfp, const char *fmt, ...);
-__printf(2, 0) char *kvasprintf(gfp_t gfp, const char *fmt, va_list args);
-__printf(2, 0) const char *kvasprintf_const(gfp_t gfp, const char *fmt, va_list args);
-extern const char hex_asc[];
-extern const char hex_asc_upper[];
-int hex_to_bin(unsigned char ch);
-int __must_check hex2bin(u8 *dst, const char *src, size_t count);
-char *bin2hex(char *dst, const void *src, size_t count);
-EMU_END_DECLS
-#define hex_asc_lo(x) hex_asc[((x) & 0x0f)]
-#define hex_asc_hi(x) hex_asc[((x) & 0xf0) >> 4]
-#define hex_asc_upper_lo(x) hex_asc_upper[((x) & 0x0f)]
-#define hex_asc_upper_hi(x) hex_asc_upper[((x) & 0xf0) >> 4]
-static inline char *hex_byte_pack(char *buf, u8 byte)
-{
-	*buf++ = hex_asc_hi(byte);
-	*buf++ = hex_asc_lo(byte);
-	return buf;
-}
-static inline char *hex_byte_pack_upper(char *buf, u8 byte)
-{
-	*buf++ = hex_asc_upper_hi(byte);
-	*buf++ = hex_asc_upper_lo(byte);
-	return buf;
-}
-
 /* Hex dumps (6.1 lib/hexdump.c): one row of rowsize (16 or 32) bytes in
  * groups of groupsize (1, 2, 4 or 8) bytes, optionally followed by ASCII. */
 enum {

@@ -98,8 +98,6 @@ int fatal_signal_pending(struct task_struct *p);
 char *__get_task_comm(char *to, size_t len, struct task_struct *tsk);
 void set_user_nice(struct task_struct *p, long nice);
 int task_nice(const struct task_struct *p);
-void __put_task_struct(struct task_struct *t);
-struct task_struct *__emu_get_task_struct(struct task_struct *t);
 /* Declared by 6.1 but not exported to modules since 5.17: modpost's
  * "undefined!" with --strict; a warning here otherwise. */
 void do_exit(long code) __attribute__((__noreturn__))
@@ -120,6 +118,4 @@ EMU_END_DECLS
 #define is_idle_task(p) ((p)->pid == 0)
 #define get_task_comm(buf, tsk) __get_task_comm(buf, sizeof(buf), tsk)
 #define task_is_running(task) (READ_ONCE((task)->__state) == TASK_RUNNING)
-static inline struct task_struct *get_task_struct(struct task_struct *t) { return __emu_get_task_struct(t); }
-static inline void put_task_struct(struct task_struct *t) { __put_task_struct(t); }
 #endif

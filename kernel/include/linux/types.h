@@ -31,6 +31,7 @@ typedef unsigned int gfp_t;
 typedef unsigned int fmode_t;
 typedef unsigned int umode_t;
 typedef s64 ktime_t;
+typedef unsigned int __poll_t; /* EPOLL* event bits (6.1 uapi/linux/types.h) */
 #ifndef __cplusplus /* the C++ side has these from <sys/types.h> */
 typedef unsigned int dev_t;
 typedef long long loff_t;
