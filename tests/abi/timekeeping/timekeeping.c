@@ -8,7 +8,7 @@
 #include <linux/sched/clock.h>
 #include <linux/delay.h>
 
-static int __init timekeeping_init(void)
+static int __init tk_abi_init(void)
 {
 	time64_t real = ktime_get_real_seconds(), mono = ktime_get_seconds();
 	u64 t0 = ktime_get_ns(), c0 = local_clock();
@@ -26,10 +26,10 @@ static int __init timekeeping_init(void)
 	return 0;
 }
 
-static void __exit timekeeping_exit(void)
+static void __exit tk_abi_exit(void)
 {
 }
 
-module_init(timekeeping_init);
-module_exit(timekeeping_exit);
+module_init(tk_abi_init);
+module_exit(tk_abi_exit);
 MODULE_LICENSE("GPL");
