@@ -34,24 +34,16 @@ struct debugfs_u32_array {
 	u32 n_elements;
 };
 
-#define DEFINE_DEBUGFS_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt, __is_signed)	\
-static int __fops ## _open(struct inode *inode, struct file *file)		\
-{										\
-	__simple_attr_check_format(__fmt, 0ull);				\
-	return simple_attr_open(inode, file, __get, __set, __fmt);		\
-}										\
-static const struct file_operations __fops = {					\
-	.owner	 = THIS_MODULE,							\
-	.open	 = __fops ## _open,						\
-	.release = simple_attr_release,						\
-	.read	 = debugfs_attr_read,						\
-	.write	 = (__is_signed) ? debugfs_attr_write_signed : debugfs_attr_write,	\
-	.llseek  = no_llseek,							\
-}
-#define DEFINE_DEBUGFS_ATTRIBUTE(__fops, __get, __set, __fmt) \
-	DEFINE_DEBUGFS_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt, false)
-#define DEFINE_DEBUGFS_ATTRIBUTE_SIGNED(__fops, __get, __set, __fmt) \
-	DEFINE_DEBUGFS_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt, true)
+/* Like DEFINE_SIMPLE_ATTRIBUTE (fs.h), through debugfs's own read/write,
+ * which hold the file against removal; no seeking. */
+#define DEFINE_DEBUGFS_ATTRIBUTE_XSIGNED(name, getter, setter, format, is_signed)	\
+	__EMU_ATTR_FOPS(name, getter, setter, format, debugfs_attr_read,		\
+			(is_signed) ? debugfs_attr_write_signed : debugfs_attr_write,	\
+			no_llseek)
+#define DEFINE_DEBUGFS_ATTRIBUTE(name, getter, setter, format) \
+	DEFINE_DEBUGFS_ATTRIBUTE_XSIGNED(name, getter, setter, format, 0)
+#define DEFINE_DEBUGFS_ATTRIBUTE_SIGNED(name, getter, setter, format) \
+	DEFINE_DEBUGFS_ATTRIBUTE_XSIGNED(name, getter, setter, format, 1)
 
 typedef struct vfsmount *(*debugfs_automount_t)(struct dentry *, void *);
 

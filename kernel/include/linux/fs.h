@@ -125,25 +125,29 @@ emu_ssize_t simple_attr_read(struct file *file, char __user *buf, size_t len, em
 emu_ssize_t simple_attr_write(struct file *file, const char __user *buf, size_t len, emu_loff_t *ppos);
 emu_ssize_t simple_attr_write_signed(struct file *file, const char __user *buf, size_t len, emu_loff_t *ppos);
 EMU_END_DECLS
+/* The format is checked against a u64 argument at compile time only. */
 static inline __printf(1, 2) void __simple_attr_check_format(const char *fmt, ...) { (void)fmt; }
-#define DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt, __is_signed)	\
-static int __fops ## _open(struct inode *inode, struct file *file)		\
-{										\
-	__simple_attr_check_format(__fmt, 0ull);				\
-	return simple_attr_open(inode, file, __get, __set, __fmt);		\
-}										\
-static const struct file_operations __fops = {					\
-	.owner	 = THIS_MODULE,							\
-	.open	 = __fops ## _open,						\
-	.release = simple_attr_release,						\
-	.read	 = simple_attr_read,						\
-	.write	 = (__is_signed) ? simple_attr_write_signed : simple_attr_write,	\
-	.llseek	 = generic_file_llseek,						\
-}
-#define DEFINE_SIMPLE_ATTRIBUTE(__fops, __get, __set, __fmt) \
-	DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt, false)
-#define DEFINE_SIMPLE_ATTRIBUTE_SIGNED(__fops, __get, __set, __fmt) \
-	DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt, true)
+/* One generator for the simple attribute files of fs.h and debugfs.h: an open
+ * that binds get/set/format to the file, and the fops around it. */
+#define __EMU_ATTR_FOPS(name, getter, setter, format, reader, writer, seeker)	\
+	static int name##_open(struct inode *ino, struct file *filp)		\
+	{									\
+		__simple_attr_check_format(format, 0ull);			\
+		return simple_attr_open(ino, filp, getter, setter, format);	\
+	}									\
+	static const struct file_operations name = {				\
+		.owner = THIS_MODULE, .open = name##_open,			\
+		.release = simple_attr_release, .read = reader,			\
+		.write = writer, .llseek = seeker,				\
+	}
+#define DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(name, getter, setter, format, is_signed)	\
+	__EMU_ATTR_FOPS(name, getter, setter, format, simple_attr_read,		\
+			(is_signed) ? simple_attr_write_signed : simple_attr_write,	\
+			generic_file_llseek)
+#define DEFINE_SIMPLE_ATTRIBUTE(name, getter, setter, format) \
+	DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(name, getter, setter, format, 0)
+#define DEFINE_SIMPLE_ATTRIBUTE_SIGNED(name, getter, setter, format) \
+	DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(name, getter, setter, format, 1)
 
 static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
 static inline struct dentry *file_dentry(const struct file *file) { return file->f_path.dentry; }

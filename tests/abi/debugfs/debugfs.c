@@ -17,6 +17,34 @@ static int hello_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(hello);
 
+/* Attribute files from a get/set pair, as drivers declare them. */
+static u64 level = 3;
+static int level_get(void *data, u64 *val)
+{
+	*val = *(u64 *)data;
+	return 0;
+}
+static int level_set(void *data, u64 val)
+{
+	if (val > 100)
+		return -EINVAL;
+	*(u64 *)data = val;
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(level_fops, level_get, level_set, "%llu\n");
+static s64 offset = -5;
+static int offset_get(void *data, u64 *val)
+{
+	*val = *(s64 *)data;
+	return 0;
+}
+static int offset_set(void *data, u64 val)
+{
+	*(s64 *)data = (s64)val;
+	return 0;
+}
+DEFINE_SIMPLE_ATTRIBUTE_SIGNED(offset_fops, offset_get, offset_set, "%lld\n");
+
 static int __init abi_init(void)
 {
 	dir = debugfs_create_dir("abi_debugfs", NULL);
@@ -24,6 +52,8 @@ static int __init abi_init(void)
 	debugfs_create_bool("flag", 0644, dir, &flag);
 	debugfs_create_x32("mask", 0444, dir, &mask);
 	debugfs_create_file("hello", 0444, dir, "debugfs", &hello_fops);
+	debugfs_create_file_unsafe("level", 0644, dir, &level, &level_fops);
+	debugfs_create_file("offset", 0644, dir, &offset, &offset_fops);
 	/* The name is taken: 6.1 says so and returns an error pointer. */
 	pr_info("debugfs: again: %ld\n", PTR_ERR(debugfs_create_dir("abi_debugfs", NULL)));
 	pr_info("debugfs: lookup: %d\n", debugfs_lookup("count", dir) != NULL);
