@@ -15,13 +15,16 @@
 #include "jump_label.h"
 
 /* A sysfs/param mode: octal, not world-writable, read/write bits of user >= group >= other (6.1). */
-#define VERIFY_OCTAL_PERMISSIONS(perms) \
-	(BUILD_BUG_ON_ZERO((perms) < 0) + \
-	 BUILD_BUG_ON_ZERO((perms) > 0777) + \
-	 BUILD_BUG_ON_ZERO((((perms) >> 6) & 4) < (((perms) >> 3) & 4)) + \
-	 BUILD_BUG_ON_ZERO((((perms) >> 3) & 4) < ((perms) & 4)) + \
-	 BUILD_BUG_ON_ZERO((((perms) >> 6) & 2) < (((perms) >> 3) & 2)) + \
-	 BUILD_BUG_ON_ZERO((perms) & 2) + \
+/* Whether class `who` (2 user, 1 group, 0 other) has permission bit `bit` (4 read, 2 write). */
+#define __emu_mode_has(perms, who, bit) ((((perms) >> (3 * (who))) & (bit)) != 0)
+#define VERIFY_OCTAL_PERMISSIONS(perms)						\
+	(BUILD_BUG_ON_ZERO((perms) < 0 || (perms) > 0777) +			\
+	 /* nobody reads or writes what the owner cannot */			\
+	 BUILD_BUG_ON_ZERO(__emu_mode_has(perms, 1, 4) > __emu_mode_has(perms, 2, 4)) + \
+	 BUILD_BUG_ON_ZERO(__emu_mode_has(perms, 0, 4) > __emu_mode_has(perms, 1, 4)) + \
+	 BUILD_BUG_ON_ZERO(__emu_mode_has(perms, 1, 2) > __emu_mode_has(perms, 2, 2)) + \
+	 /* and nothing is world-writable */					\
+	 BUILD_BUG_ON_ZERO(__emu_mode_has(perms, 0, 2)) +			\
 	 (perms))
 #define ARRAY_SIZE(arr) (sizeof(arr) / sizeof((arr)[0]))
 #define container_of(ptr, type, member) ({ \
@@ -65,16 +68,13 @@ EMU_END_DECLS
 #define hex_asc_hi(x) hex_asc[((x) & 0xf0) >> 4]
 #define hex_asc_upper_lo(x) hex_asc_upper[((x) & 0x0f)]
 #define hex_asc_upper_hi(x) hex_asc_upper[((x) & 0xf0) >> 4]
-static inline char *hex_byte_pack(char *buf, u8 byte)
+/* Two hex digits of `byte` at buf; returns where the next would go. */
+static inline char *__emu_hex_pack(char *buf, u8 byte, const char *digits)
 {
-	*buf++ = hex_asc_hi(byte);
-	*buf++ = hex_asc_lo(byte);
-	return buf;
+	buf[0] = digits[byte >> 4];
+	buf[1] = digits[byte & 0xf];
+	return buf + 2;
 }
-static inline char *hex_byte_pack_upper(char *buf, u8 byte)
-{
-	*buf++ = hex_asc_upper_hi(byte);
-	*buf++ = hex_asc_upper_lo(byte);
-	return buf;
-}
+static inline char *hex_byte_pack(char *buf, u8 byte) { return __emu_hex_pack(buf, byte, hex_asc); }
+static inline char *hex_byte_pack_upper(char *buf, u8 byte) { return __emu_hex_pack(buf, byte, hex_asc_upper); }
 #endif
