@@ -439,3 +439,22 @@ TEST_CASE("EXPORT_SYMBOL: one module uses another's function and variable, as 6.
           std::string::npos);
     for (const std::string& d : {prov, cons, both}) fs::remove_all(d);
 }
+
+TEST_CASE("a module parameter or sysfs file that anyone may write does not build, as on 6.1 (VERIFY_OCTAL_PERMISSIONS)",
+          "[kbuild]") {
+    std::string dir = make_tree("perm", {{"Kbuild", "obj-m := perm.o\n"},
+                                         {"perm.c", "#include <linux/module.h>\nstatic int knob;\n"
+                                                    "module_param(knob, int, MODE);\nMODULE_LICENSE(\"GPL\");\n"}});
+    for (const char* mode : {"0666", "0606", "0464", "01000"}) {
+        auto b = sh("make -C " + emu_kdir() + " M=" + dir + " KCFLAGS=-DMODE=" + mode);
+        INFO(mode << "\n" << b.out);
+        CHECK(b.status != 0);
+        CHECK(b.out.find("negative width in bit-field") != std::string::npos);
+    }
+    for (const char* mode : {"0644", "0444", "0600", "0"}) {
+        auto b = sh("make -C " + emu_kdir() + " M=" + dir + " KCFLAGS=-DMODE=" + mode);
+        INFO(mode << "\n" << b.out);
+        CHECK(b.status == 0);
+    }
+    fs::remove_all(dir);
+}
