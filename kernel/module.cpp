@@ -84,19 +84,7 @@ struct ElfImage {
         }
         return out;
     }
-    std::vector<std::string> modinfo() const {
-        std::vector<std::string> out;
-        const Elf64_Shdr* s = section(".modinfo");
-        if (!s || s->sh_offset + s->sh_size > bytes.size()) return out;
-        const char* p = bytes.data() + s->sh_offset;
-        const char* end = p + s->sh_size;
-        while (p < end) {
-            std::size_t n = strnlen(p, static_cast<std::size_t>(end - p));
-            if (n) out.emplace_back(p, n);
-            p += n + 1;
-        }
-        return out;
-    }
+    std::vector<std::string> modinfo() const { return strings(".modinfo"); }
     std::vector<std::string> undefined_symbols() const {
         std::vector<std::string> out;
         const Elf64_Shdr* ds = section(".dynsym");

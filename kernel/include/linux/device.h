@@ -283,4 +283,13 @@ static inline int devm_add_action_or_reset(struct device *dev, void (*action)(vo
 	return ret;
 }
 
+
+/* A driver module whose init only registers `drv` and whose exit only
+ * unregisters it (6.1: linux/device/driver.h); the bus headers'
+ * module_*_driver() are this with their register calls. */
+#define module_driver(drv, register_fn, unregister_fn, ...)				\
+	static int __init drv##_init(void) { return register_fn(&(drv), ##__VA_ARGS__); }	\
+	module_init(drv##_init);							\
+	static void __exit drv##_exit(void) { unregister_fn(&(drv), ##__VA_ARGS__); }	\
+	module_exit(drv##_exit);
 #endif

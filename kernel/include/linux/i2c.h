@@ -122,13 +122,6 @@ const struct i2c_device_id *i2c_match_id(const struct i2c_device_id *id, const s
 EMU_END_DECLS
 
 #define i2c_add_driver(driver) i2c_register_driver(THIS_MODULE, driver)
-#ifndef module_driver
-#define module_driver(__driver, __register, __unregister, ...) \
-static int __init __driver##_init(void) { return __register(&(__driver), ##__VA_ARGS__); } \
-module_init(__driver##_init); \
-static void __exit __driver##_exit(void) { __unregister(&(__driver), ##__VA_ARGS__); } \
-module_exit(__driver##_exit);
-#endif
 #define module_i2c_driver(__i2c_driver) module_driver(__i2c_driver, i2c_add_driver, i2c_del_driver)
 static inline int i2c_master_recv(const struct i2c_client *client, char *buf, int count)
 { return i2c_transfer_buffer_flags(client, buf, count, I2C_M_RD); }

@@ -139,13 +139,6 @@ int pci_set_power_state(struct pci_dev *dev, int state);
 EMU_END_DECLS
 
 #define pci_register_driver(driver) __pci_register_driver(driver, THIS_MODULE, KBUILD_MODNAME)
-#ifndef module_driver
-#define module_driver(__driver, __register, __unregister, ...) \
-static int __init __driver##_init(void) { return __register(&(__driver), ##__VA_ARGS__); } \
-module_init(__driver##_init); \
-static void __exit __driver##_exit(void) { __unregister(&(__driver), ##__VA_ARGS__); } \
-module_exit(__driver##_exit);
-#endif
 #define module_pci_driver(__pci_driver) module_driver(__pci_driver, pci_register_driver, pci_unregister_driver)
 static inline int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
                                         unsigned int flags)

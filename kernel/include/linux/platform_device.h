@@ -133,19 +133,6 @@ static inline void platform_set_drvdata(struct platform_device *pdev, void *data
 #define platform_register_drivers(drivers, count) __platform_register_drivers(drivers, count, THIS_MODULE)
 
 /* device/driver.h's module_driver(): an init and an exit that register and unregister. */
-#ifndef module_driver
-#define module_driver(__driver, __register, __unregister, ...) \
-static int __init __driver##_init(void) \
-{ \
-	return __register(&(__driver), ##__VA_ARGS__); \
-} \
-module_init(__driver##_init); \
-static void __exit __driver##_exit(void) \
-{ \
-	__unregister(&(__driver), ##__VA_ARGS__); \
-} \
-module_exit(__driver##_exit);
-#endif
 #define module_platform_driver(__platform_driver) \
 	module_driver(__platform_driver, platform_driver_register, platform_driver_unregister)
 /* For devices that exist at load time only: probe() runs once, in init. */

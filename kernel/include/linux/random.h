@@ -34,8 +34,8 @@ EMU_END_DECLS
 
 static inline void add_latent_entropy(void) { add_device_randomness(NULL, 0); }
 /* No virtual machine forks on emu: nothing to notify. */
-static inline int register_random_vmfork_notifier(struct notifier_block *nb) { return 0; }
-static inline int unregister_random_vmfork_notifier(struct notifier_block *nb) { return 0; }
+static inline int register_random_vmfork_notifier(struct notifier_block *nb) { (void)nb; return 0; }
+static inline int unregister_random_vmfork_notifier(struct notifier_block *nb) { (void)nb; return 0; }
 
 static inline unsigned long get_random_long(void) { return get_random_u64(); }
 static inline u32 get_random_u32_below(u32 ceil) { return __get_random_u32_below(ceil); }

@@ -210,13 +210,6 @@ struct usb_interface *usb_find_interface(struct usb_driver *drv, int minor);
 EMU_END_DECLS
 
 #define usb_register(driver) usb_register_driver(driver, THIS_MODULE, KBUILD_MODNAME)
-#ifndef module_driver
-#define module_driver(__driver, __register, __unregister, ...) \
-static int __init __driver##_init(void) { return __register(&(__driver), ##__VA_ARGS__); } \
-module_init(__driver##_init); \
-static void __exit __driver##_exit(void) { __unregister(&(__driver), ##__VA_ARGS__); } \
-module_exit(__driver##_exit);
-#endif
 #define module_usb_driver(__usb_driver) module_driver(__usb_driver, usb_register, usb_deregister)
 
 static inline unsigned int __create_pipe(struct usb_device *dev, unsigned int endpoint)

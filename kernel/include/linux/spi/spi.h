@@ -91,13 +91,6 @@ EMU_END_DECLS
 
 static inline void spi_unregister_driver(struct spi_driver *sdrv) { if (sdrv) driver_unregister(&sdrv->driver); }
 #define spi_register_driver(driver) __spi_register_driver(THIS_MODULE, driver)
-#ifndef module_driver
-#define module_driver(__driver, __register, __unregister, ...) \
-static int __init __driver##_init(void) { return __register(&(__driver), ##__VA_ARGS__); } \
-module_init(__driver##_init); \
-static void __exit __driver##_exit(void) { __unregister(&(__driver), ##__VA_ARGS__); } \
-module_exit(__driver##_exit);
-#endif
 #define module_spi_driver(__spi_driver) module_driver(__spi_driver, spi_register_driver, spi_unregister_driver)
 
 static inline void spi_message_init_no_memset(struct spi_message *m)
