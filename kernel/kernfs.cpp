@@ -131,6 +131,11 @@ long ram_read(OpenFile& of, char* buf, unsigned long n, emu_loff_t& pos) {
 long ram_write(OpenFile& of, const char* buf, unsigned long n, emu_loff_t& pos) {
     std::string& d = of.node->data;
     if (of.f.f_flags & O_APPEND) pos = static_cast<emu_loff_t>(d.size());
+    // A tmpfs of the guest's memory, not the host's: a write past it is ENOSPC
+    // (a huge lseek() then write() must not exhaust the host).
+    constexpr std::size_t kRamFileMax = std::size_t{64} << 20;
+    if (pos < 0 || static_cast<std::size_t>(pos) > kRamFileMax || n > kRamFileMax - static_cast<std::size_t>(pos))
+        return -ENOSPC;
     std::size_t end = static_cast<std::size_t>(pos) + n;
     if (d.size() < end) d.resize(end);
     if (copy_from_user(d.data() + pos, buf, n)) return -EFAULT;

@@ -171,6 +171,12 @@ void* SlabAllocator::cache_alloc(kmem_cache* c) {
 void* SlabAllocator::alloc(std::size_t size) {
     int cache = cache_for(size);
     if (cache < 0) {  // kmalloc_large(): whole pages, then an inaccessible one
+        // More than the guest's memory fails, as it would on a 1 GiB machine
+        // (vmalloc() is kmalloc() here, so 6.1's 4 MiB kmalloc limit cannot
+        // apply); this keeps kmalloc(count - 1) with count 0 from wrapping
+        // around to a one-page "success", and the host from being exhausted.
+        constexpr std::size_t kGuestMemory = std::size_t{1} << 30;
+        if (size > kGuestMemory) return nullptr;
         std::size_t len = (size + m_page - 1) / m_page * m_page + m_page;
         void* mem = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (mem == MAP_FAILED) return nullptr;

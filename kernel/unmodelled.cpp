@@ -13,6 +13,8 @@
 // Kept in step with the headers' declarations: tests/kernel/unmodelled_test.cpp.
 #include "kernel/unmodelled.hpp"
 
+#include <set>
+
 namespace emu::kern {
 
 const std::vector<std::string>& unmodelled_symbols() {
@@ -142,6 +144,17 @@ const std::vector<std::string>& unmodelled_symbols() {
         "vmf_insert_pfn", "vt_kmsg_redirect", "want_console", "writeb", "writel", "writeq", "writew",
     };
     return names;
+}
+
+bool exported_but_not_by_6_1(const std::string& name) {
+    // Declared by 6.1's headers (or emu's own), not exported to modules.
+    static const std::set<std::string, std::less<>> names = {
+        "do_exit", "schedule_on_each_cpu", "open_softirq", "raise_softirq", "raise_softirq_irqoff",
+        "__raise_softirq_irqoff", "irq_enter", "irq_exit", "do_softirq", "wake_up_state", "parse_args",
+        "parameq", "parameqn", "sysfs_create_dir_ns", "sysfs_remove_dir", "register_cpu", "unregister_cpu",
+        "kset_init", "kobject_get_ownership", "kobject_namespace", "cpu_device_up", "cpu_device_down",
+        "lookup_resource", "mod_timer_notpending", "proc_register", "module_destroy_params"};
+    return names.count(name) > 0;
 }
 
 }  // namespace emu::kern

@@ -2,13 +2,13 @@
 
 #include "emu/sim/panic.hpp"
 #include "kernel/module.hpp"
+#include "kernel/unmodelled.hpp"
 
 #include <fmt/format.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,7 +23,7 @@ namespace emu::build {
 namespace {
 
 // Module.symvers's namespace column for the exports only older kernels had
-// (scripts/mod/modpost: -s leaves them out).
+// (emu/kbuild/modpost.cpp reads the same name: -s leaves them out).
 constexpr const char* kNotIn61Namespace = "EMU_NOT_IN_6_1";
 
 // Runs argv[0] (found on PATH) with the terminal's output; `env` entries
@@ -119,21 +119,10 @@ int build_user(const std::vector<std::string>& sources, const std::string& outpu
 }
 
 std::string symvers_text() {
-    // What emu exports for older code but 6.1 does not export to modules: in
-    // the namespace modpost's strict mode (make EMU_STRICT=1) treats as absent.
-    // (Checked against Debian's 6.1 Module.symvers: these are declared by
-    // 6.1's headers, or are emu's own, but not exported to modules.)
-    static const char* const kNotExportedBy61[] = {
-        "do_exit", "schedule_on_each_cpu", "open_softirq", "raise_softirq", "raise_softirq_irqoff",
-        "__raise_softirq_irqoff", "irq_enter", "irq_exit", "do_softirq", "wake_up_state", "parse_args",
-        "parameq", "parameqn", "sysfs_create_dir_ns", "sysfs_remove_dir", "register_cpu", "unregister_cpu",
-        "kset_init", "kobject_get_ownership", "kobject_namespace", "cpu_device_up", "cpu_device_down",
-        "lookup_resource", "mod_timer_notpending", "proc_register", "module_destroy_params"};
     std::string out;
-    for (const std::string& sym : kern::exported_symbols()) {
-        bool old = std::find(std::begin(kNotExportedBy61), std::end(kNotExportedBy61), sym) != std::end(kNotExportedBy61);
-        out += fmt::format("0x00000000\t{}\tvmlinux\tEXPORT_SYMBOL\t{}\n", sym, old ? kNotIn61Namespace : "");
-    }
+    for (const std::string& sym : kern::exported_symbols())
+        out += fmt::format("0x00000000\t{}\tvmlinux\tEXPORT_SYMBOL\t{}\n", sym,
+                           kern::exported_but_not_by_6_1(sym) ? kNotIn61Namespace : "");
     return out;
 }
 

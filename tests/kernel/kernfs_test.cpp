@@ -135,3 +135,19 @@ TEST_CASE("kernfs: sysfs attributes: show at the first read, store gets at most 
     CHECK(stored.size() == 4096);
     CHECK(after_remove == -ENODEV);
 }
+
+TEST_CASE("kernfs: a /dev file written far past its end gets ENOSPC, not the host's memory", "[kernel][kernfs]") {
+    long far = 0, near = 0;
+    auto r = run_guest(default_config(1), [&](Machine&) {
+        int fd = sys_open("/dev/scratch", kRdwr | kCreat);
+        sys_lseek(fd, 1LL << 40, 0 /* SEEK_SET */);
+        far = sys_write(fd, "a", 1);
+        sys_lseek(fd, 4096, 0);
+        near = sys_write(fd, "b", 1);
+        sys_close(fd);
+        return 0;
+    });
+    CHECK(r.status == 0);
+    CHECK(far == -ENOSPC);
+    CHECK(near == 1);
+}

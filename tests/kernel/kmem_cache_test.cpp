@@ -214,3 +214,15 @@ TEST_CASE("kmem_cache: refused flags, an object freed to the wrong cache, creati
     CHECK(r.console.find("BUG: sleeping function called from invalid context at kernel/locking/mutex.c:580") !=
           std::string::npos);
 }
+
+TEST_CASE("kmalloc of more than the guest's memory, or of a size that wrapped around, fails with NULL", "[slab]") {
+    auto r = emu::test::run_guest(emu::test::default_config(1), [](emu::Machine&) {
+        CHECK(kmalloc(static_cast<size_t>(-1), GFP_KERNEL) == nullptr);
+        CHECK(kmalloc(std::size_t{2} << 30, GFP_KERNEL) == nullptr);
+        void* big = kmalloc(std::size_t{8} << 20, GFP_KERNEL);  // vmalloc()-sized requests still work
+        CHECK(big != nullptr);
+        kfree(big);
+        return 0;
+    });
+    CHECK(r.status == 0);
+}
