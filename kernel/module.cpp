@@ -60,9 +60,27 @@ struct ElfImage {
         if (std::memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
             eh->e_type != ET_DYN || eh->e_machine != EM_X86_64)
             return false;
-        if (eh->e_shoff + static_cast<std::size_t>(eh->e_shnum) * sizeof(Elf64_Shdr) > bytes.size()) return false;
+        if (eh->e_shoff > bytes.size() || eh->e_shnum > (bytes.size() - eh->e_shoff) / sizeof(Elf64_Shdr))
+            return false;
         sh = reinterpret_cast<const Elf64_Shdr*>(bytes.data() + eh->e_shoff);
-        return eh->e_shstrndx < eh->e_shnum;
+        if (eh->e_shstrndx >= eh->e_shnum) return false;
+        // Every section inside the file and every string table ending in NUL,
+        // so that no reader below can run past the file, whatever it holds.
+        for (int i = 0; i < eh->e_shnum; ++i) {
+            const Elf64_Shdr& s = sh[i];
+            if (s.sh_type == SHT_NOBITS) continue;
+            if (s.sh_offset > bytes.size() || s.sh_size > bytes.size() - s.sh_offset) return false;
+            if (s.sh_type == SHT_STRTAB && (s.sh_size == 0 || bytes[s.sh_offset + s.sh_size - 1] != '\0')) return false;
+        }
+        const Elf64_Shdr& names = sh[eh->e_shstrndx];
+        if (names.sh_type != SHT_STRTAB) return false;
+        for (int i = 0; i < eh->e_shnum; ++i)
+            if (sh[i].sh_name >= names.sh_size) return false;
+        return true;
+    }
+    // A symbol's name, or "" if it points outside the string table.
+    const char* symbol_name(const Elf64_Shdr& strtab, std::uint32_t at) const {
+        return at < strtab.sh_size ? bytes.data() + strtab.sh_offset + at : "";
     }
     const Elf64_Shdr* section(const char* name) const {
         const char* names = bytes.data() + sh[eh->e_shstrndx].sh_offset;
@@ -93,7 +111,7 @@ struct ElfImage {
         auto* syms = reinterpret_cast<const Elf64_Sym*>(bytes.data() + ds->sh_offset);
         for (std::size_t i = 0; i < ds->sh_size / sizeof(Elf64_Sym); ++i) {
             if (syms[i].st_shndx != SHN_UNDEF || ELF64_ST_BIND(syms[i].st_info) == STB_WEAK || !syms[i].st_name) continue;
-            out.emplace_back(bytes.data() + dstr->sh_offset + syms[i].st_name);
+            out.emplace_back(symbol_name(*dstr, syms[i].st_name));
         }
         return out;
     }
@@ -117,7 +135,7 @@ void bind_imports(const ElfImage& img, std::uintptr_t base, const std::map<std::
             std::size_t si = ELF64_R_SYM(relas[i].r_info);
             unsigned type = ELF64_R_TYPE(relas[i].r_info);
             if (!si || si >= nsyms) continue;
-            auto it = addrs.find(img.bytes.data() + dstr->sh_offset + syms[si].st_name);
+            auto it = addrs.find(img.symbol_name(*dstr, syms[si].st_name));
             if (it == addrs.end()) continue;
             std::uintptr_t value = it->second;
             if (type == R_X86_64_64) value += static_cast<std::uintptr_t>(relas[i].r_addend);

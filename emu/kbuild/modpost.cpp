@@ -66,7 +66,16 @@ std::string read_object(Object& o) {
         return "not a relocatable ELF64 object";
     const auto* sh = at<Elf64_Shdr>(o.bytes, eh->e_shoff, eh->e_shnum);
     if (!sh || eh->e_shstrndx >= eh->e_shnum) return "bad section table";
+    // Every section inside the file and every string table ending in NUL.
+    for (int i = 0; i < eh->e_shnum; ++i) {
+        const Elf64_Shdr& s = sh[i];
+        if (s.sh_type == SHT_NOBITS) continue;
+        if (s.sh_offset > o.bytes.size() || s.sh_size > o.bytes.size() - s.sh_offset) return "section outside the file";
+        if (s.sh_type == SHT_STRTAB && (s.sh_size == 0 || o.bytes[s.sh_offset + s.sh_size - 1] != '\0'))
+            return "bad string table";
+    }
     const Elf64_Shdr& names = sh[eh->e_shstrndx];
+    if (names.sh_type != SHT_STRTAB) return "bad section name table";
     for (int i = 0; i < eh->e_shnum; ++i) {
         const Elf64_Shdr& s = sh[i];
         if (s.sh_name >= names.sh_size) return "bad section name";
@@ -84,6 +93,7 @@ std::string read_object(Object& o) {
         const auto* syms = at<Elf64_Sym>(o.bytes, s.sh_offset, s.sh_size / sizeof(Elf64_Sym));
         if (!syms || s.sh_link >= eh->e_shnum) return "bad symbol table";
         const Elf64_Shdr& strtab = sh[s.sh_link];
+        if (strtab.sh_type != SHT_STRTAB) return "bad symbol table";
         for (std::size_t k = 1; k < s.sh_size / sizeof(Elf64_Sym); ++k) {
             const Elf64_Sym& sym = syms[k];
             if (!sym.st_name) continue;

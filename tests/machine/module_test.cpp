@@ -2,6 +2,7 @@
 // (issue: guest modules, "Done means": each bad input with its message).
 #include "tests/support/guest.hpp"
 
+#include <elf.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -364,4 +365,25 @@ TEST_CASE("insmod of a file that is no module, and insmod/rmmod without an argum
     CHECK(r.plain.find("version magic") == std::string::npos);
     CHECK(r.plain.find("insmod: ERROR: missing filename.\nrc=1\n") != std::string::npos);
     CHECK(r.plain.find("rmmod: ERROR: missing module name.\nrc=1\n") != std::string::npos);
+}
+
+TEST_CASE("a .ko whose section table points outside the file is refused, never read past its end", "[modules]") {
+    // oops.ko with the section-name table's offset made huge, as a corrupt copy would have it.
+    std::string bad = std::string(EMU_TEST_MODULES) + "/corrupt-copy.ko";
+    std::filesystem::copy_file(std::string(EMU_TEST_MODULES) + "/oops.ko", bad,
+                               std::filesystem::copy_options::overwrite_existing);
+    {
+        std::fstream f(bad, std::ios::in | std::ios::out | std::ios::binary);
+        Elf64_Ehdr eh{};
+        f.read(reinterpret_cast<char*>(&eh), sizeof eh);
+        f.seekp(static_cast<std::streamoff>(eh.e_shoff + eh.e_shstrndx * sizeof(Elf64_Shdr) +
+                                            offsetof(Elf64_Shdr, sh_offset)));
+        std::uint64_t huge = 0xffffffffull;
+        f.write(reinterpret_cast<const char*>(&huge), sizeof huge);
+    }
+    auto r = run_script(default_config(1), {"insmod corrupt-copy.ko", "echo rc=$?"}, EMU_TEST_MODULES);
+    INFO(r.console);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module corrupt-copy.ko: Invalid module format\nrc=1\n") !=
+          std::string::npos);
+    std::filesystem::remove(bad);
 }
