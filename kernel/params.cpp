@@ -16,6 +16,7 @@
 #include "kernel/include/linux/slab.h"
 
 #include <algorithm>
+#include <vector>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
@@ -192,12 +193,18 @@ int param_array_get(char* buffer, const kernel_param* kp) {
     kernel_param p{kp->name, kp->mod, kp->ops, kp->perm, kp->level, kp->flags, {kp->arg}};
     int off = 0;
     unsigned n = arr->num ? *arr->num : arr->max;
+    // Each element's get may fill a whole page (6.1 passes buffer + off and
+    // overruns its page with long strings); here it writes into a page of its
+    // own and only what still fits in the caller's page is kept.
+    std::vector<char> element(static_cast<std::size_t>(kPage));
     for (unsigned i = 0; i < n; ++i) {
         if (i) buffer[off - 1] = ',';
         p.arg = static_cast<char*>(arr->elem) + static_cast<std::size_t>(arr->elemsize) * i;
         check_kparam_locked(p.mod);
-        int ret = arr->ops->get(buffer + off, &p);
+        int ret = arr->ops->get(element.data(), &p);
         if (ret < 0) return ret;
+        ret = std::min(ret, kPage - 1 - off);
+        std::memcpy(buffer + off, element.data(), static_cast<std::size_t>(ret));
         off += ret;
     }
     buffer[off] = '\0';

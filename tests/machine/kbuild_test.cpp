@@ -458,3 +458,28 @@ TEST_CASE("a module parameter or sysfs file that anyone may write does not build
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("a charp array parameter longer than a page reads back cut at the page, not past it", "[kbuild]") {
+    // 6.1 takes charp values of up to 1024 characters: five of 1000 make 5004 of text.
+    std::string dir = make_tree("longparam", {{"Kbuild", "obj-m := longparam.o\n"},
+                                              {"longparam.c", "#include <linux/module.h>\nstatic char *names[5];\n"
+                                                              "static int n;\nmodule_param_array(names, charp, &n, 0444);\n"
+                                                              "MODULE_LICENSE(\"GPL\");\n"}});
+    REQUIRE(run_emu("build " + dir).status == 0);
+    std::string v[5];
+    std::string arg, full;
+    for (int i = 0; i < 5; ++i) {
+        v[i] = std::string(1000, static_cast<char>('a' + i));
+        arg += (i ? "," : "") + v[i];
+    }
+    std::ofstream(dir + "/try.sh") << "insmod longparam.ko names=" << arg
+                                   << "\ncat /sys/module/longparam/parameters/names\necho rc=$?\n";
+    auto r = run_emu("run --loglevel 1 --root " + dir + " " + dir + "/try.sh");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("rc=0") != std::string::npos);
+    // A page holds 4095 characters: four whole values and 91 of the fifth, then nothing more.
+    std::string expect = v[0] + "," + v[1] + "," + v[2] + "," + v[3] + "," + std::string(91, 'e');
+    CHECK(r.out.find(expect) != std::string::npos);
+    CHECK(r.out.find(expect + "e") == std::string::npos);
+    fs::remove_all(dir);
+}
