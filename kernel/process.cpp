@@ -125,13 +125,15 @@ void kill_current_task(int sig) {
     Cpu& c = this_cpu();
     Kernel& k = c.k;
     Task* t = c.curr;
-    if (c.preempt_count) {
-        printk_emit(k, LOGLEVEL_INFO, "note: %s[%d] exited with preempt_count %u\n", t->comm, t->pid, c.preempt_count);
-        c.preempt_count = 0;
-    }
+    // 6.1 kernel/exit.c make_task_dead(): the interrupt flag first, then the preempt count.
     if (!c.core.irqs_on) {
         printk_emit(k, LOGLEVEL_INFO, "note: %s[%d] exited with irqs disabled\n", t->comm, t->pid);
         local_irq_enable_internal();
+    }
+    if (c.preempt_count) {
+        printk_emit(k, LOGLEVEL_INFO, "note: %s[%d] exited with preempt_count %d\n", t->comm, t->pid,
+                    static_cast<int>(c.preempt_count));
+        c.preempt_count = 0;
     }
     add_taint(k, TAINT_DIE);
     if (t->is_kthread()) kthread_exit_current(sig);

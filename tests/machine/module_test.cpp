@@ -125,6 +125,21 @@ TEST_CASE("a NULL dereference in an ioctl: Oops, the process is killed, the next
     CHECK(r.plain.find("Killed\nnext command rc=137\n") != std::string::npos);
 }
 
+TEST_CASE("an Oops under spin_lock_irqsave: the irqs-disabled note, then the preempt_count one "
+          "(6.1 kernel/exit.c make_task_dead())",
+          "[modules][oops]") {
+    auto r = run_script(default_config(2), {"insmod oops.ko", "mknod /dev/oops c 43 0", "./rawioctl /dev/oops 6",
+                                            "echo next command rc=$?"},
+                        EMU_TEST_MODULES);
+    INFO(r.plain);
+    std::smatch m;
+    REQUIRE(std::regex_search(r.plain, m, std::regex(R"(\nnote: rawioctl\[(\d+)\] exited with irqs disabled\n)")));
+    std::string next = "note: rawioctl[" + m[1].str() + "] exited with preempt_count 1\n";
+    CHECK(r.plain.substr(static_cast<std::size_t>(m.position(0) + m.length(0)), next.size()) == next);
+    CHECK(r.plain.find("---[ end trace 0000000000000000 ]---\n") < static_cast<std::size_t>(m.position(0)));
+    CHECK(r.plain.find("Killed\nnext command rc=137\n") != std::string::npos);
+}
+
 namespace {
 // show_regs() as 6.1 prints it on x86-64 (SEMANTICS §10.1 item 6): RIP, the
 // code bytes with the one at RIP in <..>, RSP/EFLAGS, five register rows,

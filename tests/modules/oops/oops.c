@@ -5,6 +5,7 @@
 #include <linux/fs.h>
 #include <linux/cdev.h>
 #include <linux/timer.h>
+#include <linux/spinlock.h>
 
 MODULE_LICENSE("GPL");
 
@@ -13,6 +14,7 @@ static struct cdev oops_cdev;
 static struct timer_list oops_timer;
 static int *volatile nowhere;
 static volatile int spin_release;
+static DEFINE_SPINLOCK(oops_lock);
 static int forget_timer;  /* ioctl 4: arm a long timer that exit will not delete */
 static int oops_in_init;
 module_param(oops_in_init, int, 0444);
@@ -48,6 +50,14 @@ static long oops_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case 5:
 		c();  /* a C function named like a type: the Oops must say c, not char */
 		return 0;
+	case 6: {
+		unsigned long flags;
+
+		spin_lock_irqsave(&oops_lock, flags);  /* dies holding it: IRQs off, preempt_count 1 */
+		*nowhere = 6;
+		spin_unlock_irqrestore(&oops_lock, flags);
+		return 0;
+	}
 	case 4:
 		forget_timer = 1;
 		mod_timer(&oops_timer, jiffies + 10 * HZ);
