@@ -104,11 +104,10 @@ void IrqController::write(std::uint64_t offset, std::uint64_t value, int cpu) {
         c.in_service.reset(v);
         update(cpu);
     } else if (offset == IPI) {
-        int vector = static_cast<int>(value >> 32);
-        std::uint64_t mask = value & 0xffffffffu;
-        if (vector <= 0 || vector >= kVectors) return guest_error(fmt::format("IPI with bad vector {}", vector));
-        for (int t = 0; t < static_cast<int>(m_cpu.size()) && t < 32; ++t)
-            if (mask & (1ull << t)) deliver(t, vector);
+        std::uint64_t vector = value & 0xffffffffu, target = value >> 32;
+        if (vector == 0 || vector >= kVectors) return guest_error(fmt::format("IPI with bad vector {}", vector));
+        if (target >= m_cpu.size()) return guest_error(fmt::format("IPI to absent CPU {}", target));
+        deliver(static_cast<int>(target), static_cast<int>(vector));
     } else if (offset == LOCAL_TIMER_VEC) {
         if (value == 0 || value >= kVectors) return guest_error("bad local timer vector");
         m_local_timer_vector = static_cast<int>(value);

@@ -11,7 +11,8 @@
 //     LINE_AFFINITY(n)= 0x800 + 8n   CPU bitmask; delivery goes to the lowest-numbered CPU in the mask
 //     ACK             = 0xC00        read: highest deliverable vector of the reading CPU, now in service
 //     EOI             = 0xC08        write: ends the highest in-service vector of the writing CPU
-//     IPI             = 0xC10        write: (vector << 32) | target CPU mask -- inter-processor interrupt
+//     IPI             = 0xC10        write: (target CPU number << 32) | vector -- inter-processor interrupt,
+//                                    one CPU per write (x2APIC's ICR in physical destination mode)
 //     LOCAL_TIMER_VEC = 0xC18        vector raised by the per-CPU local timer inputs
 // Higher vector numbers have higher priority, as on x86.
 // Not modelled: level-triggered lines, priority classes below the in-service one, logical destination modes.

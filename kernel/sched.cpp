@@ -131,7 +131,8 @@ Task* pull_task(Cpu& c) {
 void send_ipi(int cpu, int vector) {
     Kernel& k = this_kernel();
     charge(k.cfg.costs.ipi_send);
-    k.pic.write(IrqController::IPI, (static_cast<std::uint64_t>(vector) << 32) | (1ull << cpu), this_cpu().id);
+    k.pic.write(IrqController::IPI, (static_cast<std::uint64_t>(cpu) << 32) | static_cast<unsigned>(vector),
+                this_cpu().id);
 }
 
 void resched_curr(Cpu& target) {

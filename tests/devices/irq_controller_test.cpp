@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 using namespace emu;
 
 namespace {
@@ -66,11 +68,27 @@ TEST_CASE("IPIs make a vector pending on each target CPU", "[devices]") {
     IrqController c(3);
     Pin pins[3];
     for (int i = 0; i < 3; ++i) c.intr(i).connect(pins[i], 0);
-    c.write(IrqController::IPI, (0xfdull << 32) | 0b110, 0);
+    c.write(IrqController::IPI, (1ull << 32) | 0xfd, 0);
+    c.write(IrqController::IPI, (2ull << 32) | 0xfd, 0);
     CHECK_FALSE(pins[0].level);
     CHECK(pins[1].level);
     CHECK(pins[2].level);
     CHECK(c.pending(1, 0xfd));
+}
+
+TEST_CASE("an IPI reaches every CPU of 64, CPU 63 included; one to an absent CPU is a guest error (issue #15)",
+          "[devices]") {
+    IrqController c(64);
+    std::vector<Pin> pins(64);
+    for (int i = 0; i < 64; ++i) c.intr(i).connect(pins[static_cast<std::size_t>(i)], 0);
+    for (std::uint64_t cpu = 0; cpu < 64; ++cpu) c.write(IrqController::IPI, (cpu << 32) | 0xfd, 0);
+    for (int i = 0; i < 64; ++i) {
+        INFO("cpu " << i);
+        CHECK(pins[static_cast<std::size_t>(i)].level);
+        CHECK(c.pending(i, 0xfd));
+    }
+    c.write(IrqController::IPI, (64ull << 32) | 0xfd, 0);
+    CHECK(c.guest_errors() == 1);
 }
 
 TEST_CASE("guest programming errors are logged and ignored", "[devices]") {
