@@ -4,6 +4,7 @@
 #include "kernel/bug.hpp"
 
 #include "kernel/lockdep.hpp"
+#include "kernel/module_space.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/sched.hpp"
 #include "kernel/stacktrace.hpp"
@@ -21,7 +22,7 @@ constexpr const char* kHardware = "Hardware name: emu deterministic SMP machine,
 
 std::string format_symbol(Kernel& k, std::uintptr_t addr) {
     Symbol s = symbolize(addr);
-    if (!s.found) return fmt::format("0x{:x}", addr);
+    if (!s.found) return fmt::format("0x{:x}", freed_module_at(addr) ? guest_address(k, addr) : addr);
     std::string out = fmt::format("{}+0x{:x}/0x{:x}", s.name, s.offset, s.size);
     if (k.module_of_object) {
         std::string mod = k.module_of_object(s.base);
@@ -32,7 +33,7 @@ std::string format_symbol(Kernel& k, std::uintptr_t addr) {
 
 std::string format_symbol_name(Kernel& k, std::uintptr_t addr) {
     Symbol s = symbolize(addr);
-    if (!s.found) return fmt::format("0x{:x}", addr);
+    if (!s.found) return fmt::format("0x{:x}", freed_module_at(addr) ? guest_address(k, addr) : addr);
     std::string out = s.name;
     if (k.module_of_object) {
         std::string mod = k.module_of_object(s.base);
@@ -96,8 +97,11 @@ void dump_stack_from_frames(std::uintptr_t fp) {
         }
         // Stop at the fiber's entry: nothing a reader needs lies beyond it.
         if (is_fiber_entry(ret)) break;
-        printk_emit(k, LOGLEVEL_DEFAULT, " %s\n", format_symbol(k, ret).c_str());
-        ++frames;
+        // Freed module text is no kernel text: the unwinder does not print it.
+        if (!freed_module_at(ret)) {
+            printk_emit(k, LOGLEVEL_DEFAULT, " %s\n", format_symbol(k, ret).c_str());
+            ++frames;
+        }
         if (frame[0] <= fp) break;
         fp = frame[0];
     }

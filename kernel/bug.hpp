@@ -18,6 +18,8 @@ struct PtRegs {
 // RIP with the code bytes around it, RSP/EFLAGS, the general registers, and
 // the segment and control registers (show_regs() after the hardware line).
 void show_regs(Kernel& k, const PtRegs& r);
+// A host address as the kernel address it stands for, as show_regs() prints registers.
+std::uintptr_t guest_address(Kernel& k, std::uintptr_t v);
 // Registers for a WARN or a soft lockup: the site is at `ip`, and `callee_fp`
 // is the frame of the function it called.
 PtRegs capture_regs(Cpu& c, std::uintptr_t ip, std::uintptr_t callee_fp);

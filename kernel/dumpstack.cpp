@@ -7,6 +7,7 @@
 // addresses they stand for. Segment and control registers are the emulated
 // machine's.
 #include "kernel/bug.hpp"
+#include "kernel/module_space.hpp"
 #include "kernel/printk.hpp"
 
 #include <fmt/format.h>
@@ -34,10 +35,11 @@ bool read_nofault(std::uintptr_t addr, void* buf, std::size_t len) {
     return process_vm_readv(getpid(), &local, 1, &remote, 1, 0) == static_cast<ssize_t>(len);
 }
 
-std::string code_line(std::uintptr_t ip) {
+std::string code_line(std::uintptr_t ip, std::uintptr_t guest_ip) {
     unsigned char b[kPrologue + 1 + kEpilogue];
     std::uintptr_t start = ip - kPrologue;
-    if (!read_nofault(start, b, sizeof b)) return fmt::format("Code: Unable to access opcode bytes at 0x{:x}.", start);
+    if (!read_nofault(start, b, sizeof b))
+        return fmt::format("Code: Unable to access opcode bytes at 0x{:x}.", guest_ip - kPrologue);
     std::string s = "Code:";
     for (std::size_t i = 0; i < sizeof b; ++i)
         s += i == kPrologue ? fmt::format(" <{:02x}>", b[i]) : fmt::format(" {:02x}", b[i]);
@@ -68,12 +70,17 @@ public:
             return 0xffffc90000000000ul + (static_cast<std::uintptr_t>(m_task->pid) << 20) + (v - m_task->fiber.stack_lo());
         const Mapping* m = find(v);
         if (!m) return v;  // not an address: a plain number
+        // module space, one 1 MiB slot per module name
+        auto module_space = [](const std::string& mod, std::uintptr_t offset) {
+            return 0xffffffffc0000000ul + (std::hash<std::string>{}(mod) & 0x3ful) * 0x100000ul + offset;
+        };
+        FreedModule gone;
+        if (freed_module_at(v, &gone)) return module_space(gone.name, v - gone.base);
         Dl_info info{};
         if (dladdr(reinterpret_cast<void*>(v), &info) && info.dli_fbase) {
             auto base = reinterpret_cast<std::uintptr_t>(info.dli_fbase);
             std::string mod = m_k.module_of_object ? m_k.module_of_object(base) : std::string();
-            if (!mod.empty())  // module space, one 1 MiB slot per module name
-                return 0xffffffffc0000000ul + (std::hash<std::string>{}(mod) & 0x3ful) * 0x100000ul + (v - base);
+            if (!mod.empty()) return module_space(mod, v - base);
             return 0xffffffff81000000ul + (v - base);  // kernel image
         }
         if (m_heap_lo && m->name == "[heap]") return 0xffff888000000000ul + (v - m_heap_lo);  // direct map
@@ -108,7 +115,7 @@ void show_regs(Kernel& k, const PtRegs& raw) {
         *v = guest(*v);
     auto p = [&k](const std::string& line) { printk_emit(k, LOGLEVEL_DEFAULT, "%s\n", line.c_str()); };
     p("RIP: 0010:" + format_symbol(k, r.ip));
-    p(code_line(r.ip));
+    p(code_line(r.ip, guest(r.ip)));
     // ORIG_RAX is not shown: the entry code sets it to -1 after taking a fault's error code.
     p(fmt::format("RSP: 0018:{:016x} EFLAGS: {:08x}", r.sp, r.flags));
     p(fmt::format("RAX: {:016x} RBX: {:016x} RCX: {:016x}", r.ax, r.bx, r.cx));
@@ -153,6 +160,10 @@ PtRegs capture_regs(Cpu& c, std::uintptr_t ip, std::uintptr_t callee_fp) {
     r.cpu = c.id;
     r.cr2 = c.cr2;
     return r;
+}
+
+std::uintptr_t guest_address(Kernel& k, std::uintptr_t v) {
+    return AddressMap(k, in_guest() ? this_cpu().curr : nullptr)(v);
 }
 
 // The host's arithmetic flags with the emulated CPU's interrupt flag, and RF

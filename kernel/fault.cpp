@@ -42,18 +42,22 @@ PtRegs fault_regs(Cpu& c, const ucontext_t* uc) {
 void report_oops(Cpu& c, int sig, const siginfo_t* si, const ucontext_t* uc) {
     Kernel& k = c.k;
     k.oops_in_progress = true;
-    auto addr = reinterpret_cast<std::uintptr_t>(si->si_addr);
+    auto host_addr = reinterpret_cast<std::uintptr_t>(si->si_addr);
+    // The faulting address as the kernel address it stands for (a module's is in module space).
+    std::uintptr_t addr = guest_address(k, host_addr);
     auto rbp = static_cast<std::uintptr_t>(uc->uc_mcontext.gregs[REG_RBP]);
     // The guest runs as kernel code: drop the hardware's user-mode bit (0x4).
     auto err = static_cast<unsigned long>(uc->uc_mcontext.gregs[REG_ERR]) & ~0x4ul;
+    // A jump or return to a missing page (freed module text) faults on RIP itself: an instruction fetch.
+    if (host_addr == static_cast<std::uintptr_t>(uc->uc_mcontext.gregs[REG_RIP])) err |= 0x10;
     bool page_fault = sig == SIGSEGV || sig == SIGBUS;
     if (page_fault) c.cr2 = addr;  // the CPU latches the faulting address
     Task* t = c.curr;
     std::uintptr_t lo = t->fiber.stack_lo();
     std::uintptr_t page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-    if (sig == SIGSEGV && addr >= lo - page && addr < lo) {
+    if (sig == SIGSEGV && host_addr >= lo - page && host_addr < lo) {
         printk_emit(k, LOGLEVEL_EMERG, "BUG: stack guard page was hit at %016lx (stack is %016lx..%016lx)\n",
-                    static_cast<unsigned long>(addr), static_cast<unsigned long>(lo),
+                    static_cast<unsigned long>(host_addr), static_cast<unsigned long>(lo),
                     static_cast<unsigned long>(t->fiber.stack_hi() - 1));
     } else if (page_fault) {
         if (addr < page)

@@ -3,11 +3,13 @@
 // return value, "in use" references, and on unload the debug-objects check
 // (lib/debugobjects.c): a timer or work item of the module still pending is
 // reported as "ODEBUG: free active" and disarmed, so no code of an unloaded
-// module runs from a timer or workqueue. Unloaded code stays mapped (a
-// thread still finishing in module text must not crash the host).
+// module runs from a timer or workqueue. Then its text and data become
+// inaccessible (kernel/module_space.hpp): a thread or work item still running
+// in them faults into 6.1's Oops when it next returns there.
 #include "kernel/module.hpp"
 
 #include "kernel/bug.hpp"
+#include "kernel/module_space.hpp"
 #include "kernel/irq.hpp"
 #include "kernel/params.hpp"
 #include "kernel/percpu.hpp"
@@ -215,6 +217,8 @@ namespace {
 struct RangeQuery {
     std::string path;
     std::uintptr_t lo = ~0ull, hi = 0, text_lo = ~0ull, text_hi = 0, base = 0;
+    std::uintptr_t headers_hi = 0;  // end of the segment holding the ELF and program headers
+    std::vector<std::pair<std::uintptr_t, std::uintptr_t>> core;  // the other segments: text, rodata, data
 };
 
 int find_ranges(dl_phdr_info* info, size_t, void* data) {
@@ -227,6 +231,8 @@ int find_ranges(dl_phdr_info* info, size_t, void* data) {
         std::uintptr_t lo = info->dlpi_addr + ph.p_vaddr, hi = lo + ph.p_memsz;
         q->lo = std::min(q->lo, lo);
         q->hi = std::max(q->hi, hi);
+        if (ph.p_offset == 0) q->headers_hi = std::max(q->headers_hi, hi);
+        else q->core.emplace_back(lo, hi);
         if (ph.p_flags & PF_X) {
             q->text_lo = std::min(q->text_lo, lo);
             q->text_hi = std::max(q->text_hi, hi);
@@ -318,10 +324,31 @@ void check_pending_objects(Kernel& k, LoadedModule& m) {
     }
 }
 
+std::mutex& freed_lock() {
+    static std::mutex lock;
+    return lock;
+}
+std::vector<FreedModule>& freed_modules() {
+    static std::vector<FreedModule> list;  // process state: the host mappings are
+    return list;
+}
+
+// module_memfree(): the pages of the core go. The mapping stays reserved; the
+// headers the dynamic linker reads (program headers, dynamic symbols) stay
+// readable, they hold nothing of the module's own.
+void unmap_core(const LoadedModule& m) {
+    auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    note_freed_module({m.map_lo, m.map_hi, m.base, m.name});
+    for (auto [lo, hi] : m.core) {
+        lo = std::max(lo & ~(page - 1), (m.headers_hi + page - 1) & ~(page - 1));
+        hi = (hi + page - 1) & ~(page - 1);
+        if (lo < hi) mprotect(reinterpret_cast<void*>(lo), hi - lo, PROT_NONE);
+    }
+}
+
 // free_module(): the module turns UNFORMED (print_modules() no longer lists
-// it), debug objects catch what it left armed in the memory being freed, and
-// it leaves the module list. Its code stays mapped, as freed memory may still
-// be reached by a stray pointer.
+// it), debug objects catch what it left armed in the memory being freed, it
+// leaves the module list, and its memory is freed.
 void free_module(Kernel& k, LoadedModule& m) {
     ModuleRegistry& reg = *k.modules;
     mod_sysfs_teardown(k, m);
@@ -333,6 +360,7 @@ void free_module(Kernel& k, LoadedModule& m) {
     for (LoadedModule* used : m.uses)
         if (used->refcount > 0) --used->refcount;
     m.uses.clear();
+    unmap_core(m);
     for (auto it = reg.loaded.begin(); it != reg.loaded.end(); ++it)
         if (it->get() == &m) {
             reg.gone.push_back(std::move(*it));
@@ -409,6 +437,21 @@ CopyDirs& copy_dirs() {
 }  // namespace
 
 void remove_private_copies() { copy_dirs().remove(); }
+
+void note_freed_module(const FreedModule& m) {
+    std::lock_guard guard(freed_lock());
+    freed_modules().push_back(m);
+}
+
+bool freed_module_at(std::uintptr_t addr, FreedModule* out) {
+    std::lock_guard guard(freed_lock());
+    for (const FreedModule& m : freed_modules())
+        if (addr >= m.lo && addr < m.hi) {
+            if (out) *out = m;
+            return true;
+        }
+    return false;
+}
 
 std::string private_copy_path(const char* kind, const std::string& file) {
     const char* tmp = std::getenv("TMPDIR");
@@ -513,6 +556,10 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
     m->base = q.base;
     m->text_lo = q.text_lo;
     m->text_hi = q.text_hi;
+    m->map_lo = q.lo;
+    m->map_hi = q.hi;
+    m->headers_hi = q.headers_hi;
+    m->core = q.core;
     if (m->mod) {
         std::snprintf(m->mod->name, sizeof m->mod->name, "%s", name.c_str());
         m->mod->emu_private = m.get();

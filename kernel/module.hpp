@@ -24,6 +24,10 @@ struct LoadedModule {
     void (*exit)(void) = nullptr;
     struct module* mod = nullptr;
     std::uintptr_t base = 0, text_lo = 0, text_hi = 0;
+    // The host mapping, the end of its header segment and its other segments
+    // (text, rodata, data: made inaccessible when the module is freed).
+    std::uintptr_t map_lo = 0, map_hi = 0, headers_hi = 0;
+    std::vector<std::pair<std::uintptr_t, std::uintptr_t>> core;
     int refcount = 0;
     bool live = false;
     bool going = false;     // exit running or init failed (MODULE_STATE_GOING)
@@ -54,7 +58,7 @@ struct ModuleExport {
 struct ModuleRegistry {
     std::map<std::string, ModuleExport> exports;  // by name
     std::vector<std::unique_ptr<LoadedModule>> loaded;  // load order
-    std::vector<std::unique_ptr<LoadedModule>> gone;    // unloaded: code stays mapped
+    std::vector<std::unique_ptr<LoadedModule>> gone;    // unloaded: their mappings stay reserved, inaccessible
     std::string last_unloaded;
     bool oot_tainted = false;
     // kernel/params.cpp: the lock of parameters without a module, and the

@@ -1,5 +1,7 @@
 #include "kernel/stacktrace.hpp"
 
+#include "kernel/module_space.hpp"
+
 #include <cxxabi.h>
 #include <dlfcn.h>
 #include <elf.h>
@@ -127,6 +129,8 @@ Cache& cache() {
 
 Symbol symbolize(std::uintptr_t addr) {
     Symbol s;
+    // An unloaded module's code is no symbol any more (and dladdr() would read its freed pages).
+    if (freed_module_at(addr)) return s;
     Dl_info info{};
     if (!dladdr(reinterpret_cast<void*>(addr), &info) || !info.dli_fname) return s;
     s.object = info.dli_fname;

@@ -402,3 +402,95 @@ TEST_CASE("a .ko whose section table points outside the file is refused, never r
           std::string::npos);
     std::filesystem::remove(bad);
 }
+
+// Unloaded text is gone (issue #15 item 4): 6.1's free_module() frees the
+// module's memory, so code of it that still runs faults when it next returns
+// there, with the Oops of a page fault (SEMANTICS §10.1; 6.1 arch/x86/mm/fault.c
+// show_fault_oops(): "#PF: supervisor instruction fetch in kernel mode", error
+// code 0x10 = X86_PF_INSTR on a not-present page).
+namespace {
+const std::string kModuleSpaceAddr = "ffffffffc[0-9a-f]{7}";
+
+void check_instruction_fetch_oops(const std::string& plain, const std::string& comm) {
+    CHECK(std::regex_search(plain, std::regex("BUG: unable to handle page fault for address: (" + kModuleSpaceAddr +
+                                              ")\n#PF: supervisor instruction fetch in kernel mode\n"
+                                              "#PF: error_code\\(0x0010\\) - not-present page\n")));
+    CHECK(plain.find("Oops: 0010 [#1] PREEMPT SMP NOPTI\n") != std::string::npos);
+    CHECK(std::regex_search(plain, std::regex("CPU: \\d PID: \\d+ Comm: " + comm + " Tainted: ")));
+    // RIP is no symbol any more, and its code bytes cannot be read (show_ip(), show_opcodes()).
+    CHECK(std::regex_search(plain, std::regex("RIP: 0010:0x" + kModuleSpaceAddr + "\nCode: Unable to access opcode "
+                                              "bytes at 0x" + kModuleSpaceAddr + "\\.\n")));
+    CHECK(plain.find("Modules linked in: [last unloaded: gone(OE)]\n") != std::string::npos);
+}
+}  // namespace
+
+TEST_CASE("a kthread the exit function forgot to stop: listed asleep after rmmod, its next wake-up Oopses on "
+          "an instruction fetch, the shell goes on",
+          "[modules][oops]") {
+    auto r = run_script(default_config(2), {"insmod gone.ko", "sleep 1", "rmmod gone", "echo removed", "ps",
+                                            "sleep 1", "echo next command", "ps"},
+                        EMU_TEST_MODULES);
+    INFO(r.plain);
+    CHECK(r.status == 0);
+    std::size_t removed = r.plain.find("removed\n");
+    REQUIRE(removed != std::string::npos);
+    CHECK(r.plain.find("gone: tick 9\n") < removed);
+    CHECK(r.plain.find("gone: tick", removed) == std::string::npos);  // never runs its code again
+    // ps: the thread still sleeps (msleep: uninterruptible) in what was the module, as on Linux.
+    CHECK(std::regex_search(r.plain.substr(removed), std::regex(R"(^removed\n  PID S +TIME COMMAND\n(.*\n)*? *\d+ D +\S+ \[gone_ticker\]\n)")));
+    check_instruction_fetch_oops(r.plain, "gone_ticker");
+    std::size_t next = r.plain.find("next command\n");
+    REQUIRE(next != std::string::npos);
+    CHECK(r.plain.find("[gone_ticker]", next) == std::string::npos);  // it died
+}
+
+TEST_CASE("a work item still running at rmmod: the worker Oopses when its function returns into freed text",
+          "[modules][oops]") {
+    auto r = run_script(default_config(2), {"insmod gone.ko mode=work", "rmmod gone", "sleep 1", "echo next command"},
+                        EMU_TEST_MODULES);
+    INFO(r.plain);
+    CHECK(r.status == 0);
+    CHECK(r.plain.find("gone: work started\n") != std::string::npos);
+    CHECK(r.plain.find("gone: work done") == std::string::npos);
+    check_instruction_fetch_oops(r.plain, "events/\\d");
+    CHECK(r.plain.find("next command\n") != std::string::npos);
+}
+
+TEST_CASE("a /proc file left behind by rmmod: opening it reads freed module data, a read fault (0x0000)",
+          "[modules][oops]") {
+    auto r = run_script(default_config(2), {"insmod gone.ko mode=proc", "rmmod gone", "cat /proc/gone",
+                                            "echo next command rc=$?"},
+                        EMU_TEST_MODULES);
+    INFO(r.plain);
+    CHECK(r.status == 0);
+    CHECK(std::regex_search(r.plain, std::regex("BUG: unable to handle page fault for address: " + kModuleSpaceAddr +
+                                                "\n#PF: supervisor read access in kernel mode\n"
+                                                "#PF: error_code\\(0x0000\\) - not-present page\n")));
+    CHECK(r.plain.find("Oops: 0000 [#1] PREEMPT SMP NOPTI\n") != std::string::npos);
+    CHECK(r.plain.find("Killed\nnext command rc=137\n") != std::string::npos);
+}
+
+TEST_CASE("a timer callback busy on another CPU at rmmod: its return into freed text is an Oops in interrupt "
+          "context, a panic",
+          "[modules][oops]") {
+    auto r = run_script(default_config(2), {"insmod gone.ko mode=timer", "sleep 0.1", "rmmod gone", "sleep 2",
+                                            "echo not reached"},
+                        EMU_TEST_MODULES);
+    INFO(r.plain);
+    CHECK(r.outcome == Machine::Outcome::Panicked);
+    CHECK(r.plain.find("gone: timer started\n") != std::string::npos);
+    CHECK(r.plain.find("gone: timer done") == std::string::npos);
+    check_instruction_fetch_oops(r.plain, "swapper/\\d");
+    CHECK(r.plain.find("Kernel panic - not syncing: Fatal exception in interrupt\n") != std::string::npos);
+    CHECK(r.plain.find("not reached") == std::string::npos);
+}
+
+TEST_CASE("the freed module's addresses read the same in every run", "[modules][oops][determinism]") {
+    std::string script = std::string(EMU_TEST_MODULES) + "/gone.sh";
+    std::ofstream(script) << "insmod gone.ko\nsleep 1\nrmmod gone\nsleep 1\n";
+    auto a = run_emu("run " + script);
+    auto b = run_emu("run " + script);
+    INFO(a.out);
+    CHECK(a.out.find("RIP: 0010:0xffffffffc") != std::string::npos);
+    CHECK(a.out == b.out);
+}
