@@ -11,6 +11,7 @@ namespace emu::kern {
 
 #define EMU_COST_TABLE(X)                                                                   \
     X(api_call, 20, "entering any kernel API function (the preemption point)")             \
+    X(guest_block, 1, "one basic block of module or guest-program code (its compiler hook)") \
     X(irq_entry, 400, "hardware interrupt entry: vector fetch, irq_enter, ack")           \
     X(irq_exit, 200, "irq_exit and return from interrupt")                                \
     X(tick, 600, "the scheduler tick: jiffies, accounting, timer softirq check")          \
@@ -31,6 +32,9 @@ namespace emu::kern {
     X(syscall, 300, "system call entry and exit")                                         \
     X(user_step, 2000, "one slice of a user program's own work (e.g. a yes(1) write)")    \
     X(fork, 20000, "creating a process or kernel thread")                                 \
+    X(exec, 700000, "execve of a small static program, up to its main() (fork+exec+exit ~1 ms)") \
+    X(exit, 250000, "a program's exit and its parent's wait4 (process teardown)")          \
+    X(sh_builtin, 5000, "the shell reading and running one builtin command (echo, cd, ...)") \
     X(kmalloc, 100, "kmalloc/kfree")
 
 struct CostTable {

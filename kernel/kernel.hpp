@@ -166,6 +166,7 @@ struct Cpu {
     list_head runqueue{};             // C: runnable tasks other than curr, FIFO
     unsigned int nr_queued = 0;       // C
     Cycles min_vruntime = 0;          // C: monotonic floor of the runnable tasks' vruntime
+    Cycles guest_block_cost = 1;      // I: costs.guest_block, one load from the per-block hook
     // softirqs
     unsigned int softirq_pending = 0;  // C
     std::array<std::uint64_t, NR_SOFTIRQS> softirq_count{};
@@ -177,6 +178,9 @@ struct Cpu {
     bool tick_stopped = false;         // C: tickless idle has stopped the tick
     Hrtimer* tick_timer = nullptr;     // I: the per-CPU tick (tick_sched_timer)
     Cycles watchdog_next_sample = 0;   // C: soft-lockup detector sampling
+    std::uint64_t hrtimer_interrupts = 0, hrtimer_interrupts_saved = 0;  // C: hard-lockup detector
+    Cycles nmi_next_sample = 0;        // C: in unhalted cycles (watchdog.hpp nmi_clock())
+    bool hard_watchdog_warn = false;   // C: reported; quiet until the CPU recovers
     // statistics for /proc/interrupts
     std::uint64_t irq_loc = 0, irq_res = 0, irq_cal = 0, irq_spu = 0;
     std::array<std::uint64_t, IrqController::kLines> irq_line_count{};
@@ -220,6 +224,9 @@ inline bool charge_reaches_deadline(Cycles cycles) {
 inline void charge(Cycles cycles) {
     if (__builtin_expect(charge_reaches_deadline(cycles), 0)) preempt_point_slow();
 }
+// A long piece of work (an exec, a busy wait): charged a microsecond at a
+// time, so an interrupt that comes during it is taken when it comes.
+void charge_long(Cycles cycles);
 
 struct IrqAction {
     irq_handler_t handler = nullptr;

@@ -19,8 +19,6 @@ using namespace emu::kern;
 
 namespace {
 
-constexpr std::uint64_t kHardLockupNs = 10'000'000'000ull;
-
 void lockdep_acquire(spinlock_t* l, std::uintptr_t ip, bool trylock = false) {
     Kernel& k = this_kernel();
     if (k.lockdep) k.lockdep->acquire(l, ip, trylock);
@@ -36,7 +34,6 @@ void do_raw_spin_lock(spinlock_t* l, std::uintptr_t ip) {
     Kernel& k = c->k;
     charge(k.cfg.costs.lock_op);
     if (l->locked) {
-        Cycles start = this_cpu().core.clock;
         bool reported = false;
         while (l->locked) {
             c = &this_cpu();
@@ -44,17 +41,15 @@ void do_raw_spin_lock(spinlock_t* l, std::uintptr_t ip) {
                 c->deadlocked = true;
                 c->deadlock_why = "spins on a lock it already holds";
             }
-            if (c->deadlocked && !c->core.irqs_on && !reported &&
-                k.engine.timebase().to_ns(c->core.clock - start) > kHardLockupNs) {
+            // The NMI watchdog (kernel/watchdog.cpp) has reported this CPU: with
+            // interrupts off nothing can ever release a lock it holds itself.
+            if (c->deadlocked && !c->core.irqs_on && c->hard_watchdog_warn && !reported) {
                 reported = true;
-                printk_emit(k, LOGLEVEL_EMERG, "Watchdog detected hard LOCKUP on cpu %d\n", c->id);
-                print_modules(k);
-                dump_stack_current();
                 printk_emit(k, LOGLEVEL_EMERG,
                             "emu: CPU#%d spins with interrupts off on a lock it already holds; stopping the machine\n",
                             c->id);
                 k.exit_code_hint = kExitDeadlock;
-        k.stop_machine(kExitDeadlock);
+                k.stop_machine(kExitDeadlock);
             }
             charge(k.cfg.costs.spin_step);
         }

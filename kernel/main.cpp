@@ -192,6 +192,7 @@ Kernel::Kernel(Engine& e, IrqController& p, TimerChip& tc, Console& con, KernelC
     for (int n = 0; n < engine.cpus(); ++n) {
         auto cpu = std::make_unique<Cpu>(*this, engine.core(n), n);
         engine.core(n).kernel_cpu = cpu.get();
+        cpu->guest_block_cost = cfg.costs.guest_block;
         for (TimerBase& b : cpu->timer_base) timer_bases.push_back(&b);
         cpus.push_back(std::move(cpu));
     }

@@ -21,6 +21,11 @@ namespace emu::kern {
 namespace {
 
 void user_main(Task* t) {
+    // execve(): what a small program costs before its main() runs (the cost
+    // table's exec). init, the first process, is not charged: boot is timed
+    // from the moment it runs.
+    Kernel& k = this_kernel();
+    if (t != k.init_task) charge_long(k.cfg.costs.exec);
     t->user_mode = true;
     int code = t->program ? t->program(t->argv) : 0;
     do_exit_task(code, 0);
@@ -89,6 +94,9 @@ void do_exit_task(int code, int signal) {
     Kernel& k = c.k;
     Task* t = c.curr;
     if (t->is_idle()) kernel_panic(k, "Attempted to kill the idle task!");
+    t->user_mode = false;
+    // exit_mm() and the rest of the teardown (init powers the machine off instead).
+    if (t->kind == TaskKind::User && t != k.init_task) charge_long(k.cfg.costs.exit);
     t->flags |= PF_EXITING;
     close_all_files(t);
     t->exit_code = signal ? signal : (code & 0xff) << 8;

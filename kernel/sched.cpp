@@ -5,6 +5,7 @@
 // count exactly as on Linux). Dropped: CFS vruntime, load balancing beyond
 // "an idle CPU pulls from the busiest", RT classes, nice levels.
 #include "kernel/sched.hpp"
+#include "kernel/watchdog.hpp"
 
 #include "kernel/bug.hpp"
 #include "kernel/irq.hpp"
@@ -364,6 +365,8 @@ __attribute__((noinline)) void preempt_point_slow() {
         }
         // Yield at most once: the loop hands us a fresh horizon when it resumes us.
         if (!yielded && core->clock >= core->horizon) {
+            // With interrupts off only the NMI watchdog can still look at this CPU.
+            if (!core->irqs_on) hardlockup_check(this_cpu());
             core->engine->yield_to_loop(*core);
             yielded = true;
             continue;

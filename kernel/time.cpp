@@ -2,7 +2,7 @@
 // lib delay helpers: jiffies conversions, the per-CPU tick as an hrtimer on a
 // one-shot clock event device (the timer chip channel), tickless idle
 // (the tick stops while idle and is re-armed for the next wheel timer),
-// nanosleep-style hrtimer sleeps, and the soft-lockup detector's sampling.
+// nanosleep-style hrtimer sleeps.
 #include "kernel/time.hpp"
 
 #include "kernel/bug.hpp"
@@ -11,15 +11,13 @@
 #include "kernel/sched.hpp"
 #include "kernel/stacktrace.hpp"
 #include "kernel/timer.hpp"
+#include "kernel/watchdog.hpp"
 
 #include "kernel/include/linux/ktime.h"
 
 namespace emu::kern {
 
 namespace {
-
-constexpr std::uint64_t kSoftLockupThresh = 20;  // 2 * watchdog_thresh, in get_timestamp() units
-constexpr std::uint64_t kWatchdogSampleNs = 4'000'000'000ull;     // threshold / NUM_SAMPLE_PERIODS
 
 // The clock event device: one one-shot channel of the timer chip per CPU.
 void program_clockevent(Cpu& c) {
@@ -55,86 +53,6 @@ void remove_hrtimer(Hrtimer& h) {
     }
     h.queued = false;
     h.next = nullptr;
-}
-
-// watchdog_timer_fn() prints show_regs() of the context its interrupt hit:
-// in emu, the function that reached the preemption point where this tick was
-// taken (its caller when it is cpu_relax(), which Linux inlines), and the
-// trace from there.
-__attribute__((noinline)) void show_interrupted(Cpu& c) {
-    Task* t = c.curr;
-    std::uintptr_t lo = t->fiber.stack_lo(), hi = t->fiber.stack_hi();
-    auto named = [](const char* name) { return [name](std::uintptr_t ret) { return symbolize(ret).name == name; }; };
-    // The interrupt entry returns into preempt_point_slow(), whose frame returns into the interrupted code.
-    std::uintptr_t entry = find_frame(reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0)), lo, hi, 64,
-                                      named("preempt_point_slow"));
-    std::uintptr_t callee = entry ? *reinterpret_cast<const std::uintptr_t*>(entry) : 0;
-    if (frame_in_stack(callee, lo, hi)) {
-        if (std::uintptr_t relax = find_frame(callee, lo, hi, 1, named("cpu_relax")))
-            if (frame_in_stack(*reinterpret_cast<const std::uintptr_t*>(relax), lo, hi))
-                callee = *reinterpret_cast<const std::uintptr_t*>(relax);
-        PtRegs regs = capture_regs(c, reinterpret_cast<const std::uintptr_t*>(callee)[1], callee);
-        if (frame_in_stack(regs.bp, lo, hi)) {
-            // An interrupt frame: IF was set, RF is clear.
-            regs.flags = (regs.flags & ~0x10000ul) | 0x200ul;
-            dump_stack_from(regs.bp, &regs);
-            return;
-        }
-    }
-    dump_stack_current();
-}
-
-// kernel/watchdog.c's get_timestamp(): running_clock() >> 30, "roughly"
-// seconds of 1.07 s. Both the threshold test and the "stuck for %us" figure
-// use it, so the first report comes at the first 4 s sample after more than
-// 20 such units: at 24 s, "stuck for 22s!", for a CPU stuck since boot.
-std::uint64_t watchdog_timestamp(const Timebase& tb, Cycles t) { return tb.to_ns(t) >> 30; }
-
-void report_softlockup(Cpu& c, Cycles now) {
-    Kernel& k = c.k;
-    const Timebase& tb = k.engine.timebase();
-    c.watchdog_reported = now;
-    auto secs = static_cast<unsigned>(watchdog_timestamp(tb, now) - watchdog_timestamp(tb, c.watchdog_touch));
-    printk_emit(k, LOGLEVEL_EMERG, "watchdog: BUG: soft lockup - CPU#%d stuck for %us! [%s:%d]\n", c.id, secs,
-                c.curr->comm, c.curr->pid);
-    print_modules(k);
-    show_interrupted(c);
-    add_taint(k, TAINT_SOFTLOCKUP);
-    if (c.deadlocked) {
-        printk_emit(k, LOGLEVEL_EMERG, "emu: CPU#%d %s and can never make progress; stopping the machine\n", c.id,
-                    c.deadlock_why);
-        k.exit_code_hint = kExitDeadlock;
-        k.stop_machine(kExitDeadlock);
-    }
-}
-
-// watchdog_timer_fn(), from the tick every 4 s.
-void softlockup_check(Cpu& c, Cycles now) {
-    Kernel& k = c.k;
-    const Timebase& tb = k.engine.timebase();
-    if (now < c.watchdog_next_sample) return;
-    c.watchdog_next_sample = now + tb.from_ns(kWatchdogSampleNs);
-    if (!k.cfg.soft_lockup_detector) return;
-    // The count of the code this tick interrupted: a softirq, another IRQ, a
-    // preempt_disable() section, or none.
-    unsigned interrupted = c.preempt_count - HARDIRQ_OFFSET;
-    bool in_interrupt = interrupted & (SOFTIRQ_MASK | HARDIRQ_MASK | NMI_MASK);
-    if (c.curr->is_idle() && !in_interrupt) {  // an idle CPU: the stopper would run at once
-        c.watchdog_touch = now;
-        return;
-    }
-    Cycles period_start = std::max(c.watchdog_touch, c.watchdog_reported);
-    // is_softlockup(): time_after(now, period_ts + thresh), in timestamp units.
-    if (watchdog_timestamp(tb, now) > watchdog_timestamp(tb, period_start) + kSoftLockupThresh)
-        report_softlockup(c, now);
-    // The sample also queues softlockup_fn() on the CPU's stopper thread, and
-    // the wake-up sets need_resched: the stopper runs, and touches the
-    // timestamp (finish_task_switch()), at the next point where this CPU
-    // reschedules: this interrupt's return if the interrupted code can be
-    // preempted (user mode; a zero count on a PREEMPT kernel), else a
-    // return to user mode, cond_resched() or might_sleep() on a voluntary
-    // kernel, preempt_enable() on a PREEMPT one, or a task switch.
-    resched_curr(c);
 }
 
 // tick_sched_timer(): jiffies, process times, the timer softirq, the slice.
@@ -189,6 +107,15 @@ void nohz_stop_or_retarget(Cpu& c) {
 
 }  // namespace
 
+void charge_long(Cycles total) {
+    Cycles step = this_kernel().engine.timebase().from_ns(1000);  // 1 us steps, interruptible
+    while (total) {
+        Cycles s = std::min(total, step);
+        charge(s);
+        total -= s;
+    }
+}
+
 Cycles jiffies_to_time(const Kernel& k, unsigned long j) {
     return static_cast<Cycles>(j - k.initial_jiffies) * k.tick_period;
 }
@@ -234,7 +161,7 @@ void tick_init_cpu(Cpu& c) {
     h->is_tick = true;
     c.tick_timer = h.get();
     k.tick_timers.push_back(std::move(h));
-    c.watchdog_next_sample = k.engine.timebase().from_ns(kWatchdogSampleNs);
+    watchdog_init_cpu(c);
     Cycles first = next_tick_after(k, c.core.clock);
     hrtimer_start_on(c, *c.tick_timer, first, first);
 }
@@ -320,16 +247,7 @@ void process_timeout(timer_list* t) {
     try_to_wake_up(pt->task, TASK_NORMAL);
 }
 
-void busy_wait_ns(std::uint64_t ns) {
-    Kernel& k = this_kernel();
-    Cycles total = k.engine.timebase().from_ns(ns);
-    Cycles step = k.engine.timebase().from_ns(1000);  // 1 us steps, interruptible
-    while (total) {
-        Cycles s = std::min(total, step);
-        charge(s);
-        total -= s;
-    }
-}
+void busy_wait_ns(std::uint64_t ns) { charge_long(this_kernel().engine.timebase().from_ns(ns)); }
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 //   W3 work flood through events/N, 2 CPUs         W4 kthread ping-pong over wait queues, 1 CPU
 //   W5 IRQ storm, 1M IRQs per guest second + softirq   W6 idle 4-CPU HZ=1000 machine, 600 s
 //   W7 a lab scenario end to end                   M1 1,000 live kthreads, peak RSS
+//   W8 a tight loop of guest code, per basic block (its compiler hook charging the CPU)
 #include "emu/bench/bench.hpp"
 
 #include "emu/machine/machine.hpp"
@@ -34,6 +35,8 @@
 #include <functional>
 #include <string_view>
 #include <vector>
+
+extern "C" unsigned long emu_bench_guest_loop(unsigned long n);  // guest_loop.c
 
 namespace emu::bench {
 
@@ -404,6 +407,26 @@ Result w6(bool quick, bool nohz) {
     return r;
 }
 
+// W8: guest code's own cost: a module-style loop compiled with the per-block
+// hook, 2 CPUs, interrupts on (the tick interrupts it as it would a module).
+Result w8(bool quick, double b1) {
+    const unsigned long blocks = quick ? 1'000'000 : 200'000'000;
+    unsigned long sum = 0;
+    Cycles guest = 0;
+    int status = -1;
+    double s = run_guest(config(2), [&](Machine&) {
+        Cycles t0 = kern::this_cpu().core.clock;
+        sum = emu_bench_guest_loop(blocks);
+        guest = kern::this_cpu().core.clock - t0;
+        return 0;
+    }, &status);
+    // One block an iteration (plus entry and exit), each costs.guest_block = 1 cycle.
+    bool charged = guest >= blocks && guest < blocks + blocks / 10;
+    Result r = against_baseline("W8", "tight guest loop, per basic block, 2 CPUs", "B1", b1, 3,
+                                static_cast<double>(blocks), s, status == 0 && charged && sum != 1);
+    return r;
+}
+
 // W7: the lab's task 1 end to end: boot, insmod timer.ko, the timer fires, rmmod.
 Result w7_lab(const std::string& labs) {
     Result r{"W7", "lab task 1 end to end (boot, insmod, fire, rmmod)", "-"};
@@ -538,7 +561,7 @@ Result best_of(int runs, Workload once) {
 }
 
 // The ids --only accepts: W6 names both of its variants.
-constexpr std::string_view kWorkloadIds[] = {"W1", "W2", "W3", "W4", "W5", "W6", "W6a", "W6b", "W7", "M1"};
+constexpr std::string_view kWorkloadIds[] = {"W1", "W2", "W3", "W4", "W5", "W6", "W6a", "W6b", "W7", "W8", "M1"};
 
 // Calls f on each id of a comma-separated list.
 template <class F>
@@ -629,6 +652,7 @@ int run(const Options& o) {
         bool lab = std::filesystem::exists(labs + "/timer.ko");
         rs.push_back(best_of(runs, [&] { return lab ? w7_lab(labs) : w7(); }));
     }
+    if (selected(o, "W8")) rs.push_back(best_of(runs, [&] { return w8(o.quick, b1); }));
     if (selected(o, "M1")) rs.push_back(m1(o.quick));
 
     std::printf("%-4s %-46s %12s %9s %10s %8s %9s  %-24s %s\n", "id", "workload", "events", "host s", "ns/event",

@@ -104,6 +104,8 @@ int build_user(const std::vector<std::string>& sources, const std::string& outpu
     if (!fs::exists(shim)) throw UserError(fmt::format("emu build: {} is missing: emu is not installed completely", shim), 1);
     std::vector<std::string> argv = {"cc", "-std=gnu11", "-O2", "-g", "-fPIC", "-shared", "-fno-omit-frame-pointer",
                                      "-fno-builtin-printf", "-fno-builtin-puts", "-fno-builtin-putchar", "-Wall",
+                                     // each basic block charges guest time (kernel/kcov.cpp)
+                                     "-fsanitize-coverage=trace-pc",
                                      "-Wl,-Bsymbolic", "-Wl,-z,noexecstack", "-o", output};
     for (const std::string& s : sources) {
         if (!fs::exists(s)) throw UserError(fmt::format("emu build: {}: No such file or directory", s), 1);

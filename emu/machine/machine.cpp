@@ -50,8 +50,9 @@ Engine::RunResult Machine::run_until(Cycles limit) {
             std::string where = pc ? kern::format_symbol(m_kernel, pc) : std::string("an unknown place");
             std::fflush(stdout);
             std::fprintf(stderr,
-                         "emu: host watchdog: CPU%d has run %s for %g s of host time without returning to the "
-                         "kernel (an endless loop that never calls a kernel function?); the machine is stopped\n",
+                         "emu: host watchdog: CPU%d has run %s for %g s of host time without reaching a "
+                         "preemption point (code emu does not instrument: built without emu's compiler flags, "
+                         "or a C library routine); the machine is stopped\n",
                          core, where.c_str(), m_cfg.host_watchdog_s);
             std::fflush(stderr);
             kern::remove_private_copies();

@@ -266,7 +266,10 @@ private:
         // `CMD &` runs in its own process, as dash forks for it; a builtin
         // without a program of its name still runs in the shell.
         if (cmd.background && builtin_programs().count(cmd.words[0])) return run_program(cmd);
-        if (run_builtin(cmd)) return;
+        if (run_builtin(cmd)) {
+            user::charge_builtin();
+            return;
+        }
         run_program(cmd);
     }
 

@@ -124,6 +124,11 @@ void burn() {
     user_work(k.cfg.costs.user_step);
 }
 
+void charge_builtin() {
+    Kernel& k = this_kernel();
+    user_work(k.cfg.costs.sh_builtin);
+}
+
 }  // namespace emu::user
 
 // The system-call entry points of user programs built with the guest C library shim.

@@ -42,5 +42,7 @@ int kill(int pid, int sig);
 bool read_console_line(std::string& line);
 // One slice of the program's own computation, in user mode.
 void burn();
+// The shell's own work for one builtin command (the cost table's sh_builtin).
+void charge_builtin();
 
 }  // namespace emu::user
