@@ -25,9 +25,6 @@ unsigned int jiffies_to_usecs(const unsigned long j);
 u64 jiffies_to_nsecs(const unsigned long j);
 unsigned long nsecs_to_jiffies(u64 n);
 u64 nsecs_to_jiffies64(u64 n);
-unsigned long round_jiffies(unsigned long j);
-unsigned long round_jiffies_relative(unsigned long j);
-unsigned long round_jiffies_up(unsigned long j);
 EMU_END_DECLS
 
 #ifndef EMU_KERNEL_INTERNAL

@@ -52,6 +52,15 @@ int try_to_del_timer_sync(struct timer_list *timer);
 int timer_shutdown(struct timer_list *timer);
 int timer_shutdown_sync(struct timer_list *timer);
 void destroy_timer_on_stack(struct timer_list *timer);
+/* Declared in timer.h, as in 6.1 (not jiffies.h). */
+unsigned long __round_jiffies(unsigned long j, int cpu);
+unsigned long __round_jiffies_relative(unsigned long j, int cpu);
+unsigned long round_jiffies(unsigned long j);
+unsigned long round_jiffies_relative(unsigned long j);
+unsigned long __round_jiffies_up(unsigned long j, int cpu);
+unsigned long __round_jiffies_up_relative(unsigned long j, int cpu);
+unsigned long round_jiffies_up(unsigned long j);
+unsigned long round_jiffies_up_relative(unsigned long j);
 EMU_END_DECLS
 
 #define timer_setup(timer, callback, flags) do { static struct lock_class_key __key; \
