@@ -69,10 +69,17 @@ bool is_chained_work(Workqueue& wq) {
     return t && t->worker && t->worker->wq == &wq;
 }
 
+// Wakes the worker only when it is idle: while it runs an item, the task's
+// sleep belongs to that item (its schedule_timeout() must not end early), and the
+// worker looks at its list again before it goes idle.
+void kick_worker(Worker& w) {
+    if (!w.current_work) try_to_wake_up(w.task, TASK_NORMAL);
+}
+
 void insert_work(Worker& w, work_struct* work, list_head* where) {
     set_data(work, &w, kPending | kPwq);
     list_add_tail(&work->entry, where);
-    try_to_wake_up(w.task, TASK_NORMAL);
+    kick_worker(w);
 }
 
 void __queue_work(int cpu, Workqueue* wq, work_struct* work) {
@@ -159,7 +166,7 @@ bool flush_work_internal(work_struct* work) {
     if (queued) {
         set_data(&b.work, w, kPending | kPwq);
         list_add(&b.work.entry, &work->entry);
-        try_to_wake_up(w->task, TASK_NORMAL);
+        kick_worker(*w);
     } else {
         insert_work(*w, &b.work, w->worklist.next);
     }
@@ -189,11 +196,6 @@ bool wq_busy(Workqueue& wq) {
     for (auto& w : wq.workers)
         if (w && (!list_empty(&w->worklist) || w->current_work)) return true;
     return false;
-}
-
-void warn_systemwide_flush(Kernel& k) {
-    printk_emit(k, LOGLEVEL_WARNING, "WARNING: Flushing system-wide workqueues will be prohibited in near future.\n");
-    dump_stack_current();
 }
 
 void process_one_work(Kernel& k, Worker& w, work_struct* work) {
@@ -388,15 +390,11 @@ bool flush_delayed_work(struct delayed_work* dwork) {
     return flush_work(&dwork->work);
 }
 
-void __flush_workqueue(struct workqueue_struct* wq) {
-    Kernel& k = this_kernel();
-    auto* q = reinterpret_cast<Workqueue*>(wq);
-    for (Workqueue* s : k.system_wqs)
-        if (s == q) warn_systemwide_flush(k);
-    flush_wq_internal(*q);
-}
+// flush_scheduled_work() and flush_workqueue() are header macros; for a system
+// queue 6.1 warns at build time only (SEMANTICS §5.5).
+void __flush_workqueue(struct workqueue_struct* wq) { flush_wq_internal(*reinterpret_cast<Workqueue*>(wq)); }
 
-void flush_scheduled_work(void) { __flush_workqueue(system_wq); }
+void __warn_flushing_systemwide_wq(void) {}
 
 void drain_workqueue(struct workqueue_struct* wq) {
     Kernel& k = this_kernel();

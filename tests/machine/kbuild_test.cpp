@@ -483,3 +483,48 @@ TEST_CASE("a charp array parameter longer than a page reads back cut at the page
     CHECK(r.out.find(expect + "e") == std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("flush_workqueue() of a system workqueue is 6.1's build warning; flush_scheduled_work() and the run print "
+          "nothing (SEMANTICS §5.5)",
+          "[kbuild]") {
+    std::string dir = make_tree(
+        "wqflush", {{"Kbuild", "obj-m := wqflush.o\n"},
+                    {"wqflush.c",
+                     "#include <linux/module.h>\n#include <linux/workqueue.h>\n"
+                     "static struct workqueue_struct *mine;\n"
+                     "static void fn(struct work_struct *w)\n{\n\tpr_info(\"wqflush: work ran\\n\");\n}\n"
+                     "static DECLARE_WORK(work, fn);\n"
+                     "static int __init wqflush_init(void)\n{\n"
+                     "\tmine = alloc_workqueue(\"wqflush\", 0, 0);\n\tif (!mine)\n\t\treturn -ENOMEM;\n"
+                     "\tflush_workqueue(mine);\n"
+                     "\tschedule_work(&work);\n\tflush_scheduled_work();\n"
+                     "\tflush_workqueue(system_wq);\n"
+                     "\tpr_info(\"wqflush: flushed\\n\");\n\treturn 0;\n}\n"
+                     "static void __exit wqflush_exit(void)\n{\n\tflush_workqueue(system_long_wq);\n"
+                     "\tdestroy_workqueue(mine);\n\tpr_info(\"wqflush: out\\n\");\n}\n"
+                     "module_init(wqflush_init);\nmodule_exit(wqflush_exit);\nMODULE_LICENSE(\"GPL\");\n"}});
+    auto b = run_emu("build " + dir);
+    b.out = ascii_quotes(b.out);
+    INFO(b.out);
+    REQUIRE(b.status == 0);
+    // Debian's 6.1 kbuild, for the same file: one warning per flush_workqueue() of
+    // system_wq / system_long_wq (lines 17 and 23), none for `mine` or flush_scheduled_work().
+    const std::string warning =
+        "warning: call to '__warn_flushing_systemwide_wq' declared with attribute warning: Please avoid flushing "
+        "system-wide workqueues. [-Wattribute-warning]";
+    CHECK(count(b.out, warning) == 2);
+    CHECK(count(b.out, "note: in expansion of macro 'flush_workqueue'") == 2);
+    CHECK(b.out.find("wqflush.c:17:9: note: in expansion of macro 'flush_workqueue'") != std::string::npos);
+    CHECK(b.out.find("wqflush.c:23:9: note: in expansion of macro 'flush_workqueue'") != std::string::npos);
+    CHECK(b.out.find("flush_scheduled_work") == std::string::npos);
+    std::ofstream(dir + "/try.sh") << "insmod wqflush.ko\nrmmod wqflush\necho rc=$?\n";
+    auto r = run_emu("run --root " + dir + " " + dir + "/try.sh");
+    INFO(r.out);
+    CHECK(r.out.find("wqflush: work ran") != std::string::npos);
+    CHECK(r.out.find("wqflush: flushed") != std::string::npos);
+    CHECK(r.out.find("wqflush: out") != std::string::npos);
+    CHECK(r.out.find("rc=0") != std::string::npos);
+    CHECK(r.out.find("WARNING") == std::string::npos);
+    CHECK(r.out.find("Flushing") == std::string::npos);
+    fs::remove_all(dir);
+}

@@ -65,6 +65,9 @@
 #define compiletime_assert(condition, msg) \
 	__emu_compiletime_assert(condition, msg, __PASTE(__compiletime_assert_, __COUNTER__))
 #endif
+/* gcc's "call to 'fn' declared with attribute warning: msg" wherever a call to
+ * fn survives optimization (6.1 compiler_attributes.h). */
+#define __compiletime_warning(msg) __attribute__((__warning__(msg)))
 #define __stringify_1(x...) #x
 #define __stringify(x...) __stringify_1(x)
 #define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })

@@ -68,7 +68,11 @@ EMU_BEGIN_DECLS
 void delayed_work_timer_fn(struct timer_list *t);
 void __emu_init_work(struct work_struct *work, work_func_t func);
 void __emu_init_delayed_work(struct delayed_work *dwork, work_func_t func, unsigned int timer_flags);
-struct workqueue_struct *__emu_system_wq(int which);
+/* pure: two reads of one system queue in an expression are the same value, so
+ * flush_workqueue(system_wq) is recognised at build time as with 6.1's globals. */
+struct workqueue_struct *__emu_system_wq(int which) __attribute__((__pure__));
+/* Empty in 6.1: its only effect is gcc's build warning on a surviving call. */
+void __warn_flushing_systemwide_wq(void) __compiletime_warning("Please avoid flushing system-wide workqueues.");
 struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...) __printf(1, 4);
 void destroy_workqueue(struct workqueue_struct *wq);
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work);
@@ -84,7 +88,6 @@ bool cancel_delayed_work(struct delayed_work *dwork);
 bool cancel_delayed_work_sync(struct delayed_work *dwork);
 int schedule_on_each_cpu(work_func_t func);
 int execute_in_process_context(work_func_t fn, struct execute_work *ew);
-void flush_scheduled_work(void);
 bool current_is_workqueue_rescuer(void);
 bool workqueue_congested(int cpu, struct workqueue_struct *wq);
 EMU_END_DECLS
@@ -123,7 +126,28 @@ EMU_END_DECLS
 #define create_freezable_workqueue(name) \
         alloc_workqueue("%s", __WQ_LEGACY | WQ_FREEZABLE | WQ_UNBOUND | WQ_MEM_RECLAIM, 1, (name))
 #define create_singlethread_workqueue(name) alloc_ordered_workqueue("%s", __WQ_LEGACY | WQ_MEM_RECLAIM, name)
-#define flush_workqueue(wq) __flush_workqueue(wq)
+/* 6.1: flushing a system queue is only a build warning, and only for
+ * flush_workqueue() of a queue the compiler can see is a system one;
+ * flush_scheduled_work()'s warning call is dead code (nothing at all). */
+#define flush_scheduled_work() \
+({ \
+	if (0) \
+		__warn_flushing_systemwide_wq(); \
+	__flush_workqueue(system_wq); \
+})
+#define __emu_is_system_wq(q, which) \
+	(__builtin_constant_p((q) == __emu_system_wq(which)) && (q) == __emu_system_wq(which))
+#define flush_workqueue(wq) \
+({ \
+	struct workqueue_struct *_wq = (wq); \
+ \
+	if (__emu_is_system_wq(_wq, 0) || __emu_is_system_wq(_wq, 1) || \
+	    __emu_is_system_wq(_wq, 2) || __emu_is_system_wq(_wq, 3) || \
+	    __emu_is_system_wq(_wq, 4) || __emu_is_system_wq(_wq, 5) || \
+	    __emu_is_system_wq(_wq, 6)) \
+		__warn_flushing_systemwide_wq(); \
+	__flush_workqueue(_wq); \
+})
 
 static inline bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
 { return queue_work_on(WORK_CPU_UNBOUND, wq, work); }
