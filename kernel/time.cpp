@@ -249,6 +249,27 @@ void process_timeout(timer_list* t) {
 
 void busy_wait_ns(std::uint64_t ns) { charge_long(this_kernel().engine.timebase().from_ns(ns)); }
 
+// 6.1 kernel/time/timer.c: each CPU is skewed by 3 jiffies so that their
+// rounded timers do not all expire on one tick; a time in the first quarter
+// second after a whole second (a late tick) rounds down, any other up; a
+// result no longer in the future gives back j unchanged.
+unsigned long round_jiffies_common(unsigned long j, int cpu, bool force_up) {
+    Kernel& k = this_kernel();
+    unsigned long hz = static_cast<unsigned long>(k.cfg.hz);
+    unsigned long skew = static_cast<unsigned long>(cpu) * 3;
+    unsigned long r = j + skew;
+    unsigned long rem = r % hz;
+    r = (rem < hz / 4 && !force_up) ? r - rem : r - rem + hz;
+    r -= skew;
+    return static_cast<long>(k.jiffies_now - r) < 0 ? r : j;
+}
+
+// The _relative forms take and return a delay from now.
+unsigned long round_relative(unsigned long j, int cpu, bool force_up) {
+    unsigned long j0 = this_kernel().jiffies_now;
+    return round_jiffies_common(j + j0, cpu, force_up) - j0;
+}
+
 }  // namespace
 
 extern "C" {
@@ -290,15 +311,14 @@ u64 jiffies_to_nsecs(const unsigned long j) { return static_cast<u64>(j) * 1'000
 unsigned long nsecs_to_jiffies(u64 n) { return static_cast<unsigned long>(n * static_cast<u64>(this_kernel().cfg.hz) / 1'000'000'000ull); }
 u64 nsecs_to_jiffies64(u64 n) { return nsecs_to_jiffies(n); }
 
-unsigned long round_jiffies(unsigned long j) {
-    unsigned long hz = static_cast<unsigned long>(this_kernel().cfg.hz);
-    return (j + hz / 2) / hz * hz;
-}
-unsigned long round_jiffies_relative(unsigned long j) { return round_jiffies(j); }
-unsigned long round_jiffies_up(unsigned long j) {
-    unsigned long hz = static_cast<unsigned long>(this_kernel().cfg.hz);
-    return (j + hz - 1) / hz * hz;
-}
+unsigned long __round_jiffies(unsigned long j, int cpu) { return round_jiffies_common(j, cpu, false); }
+unsigned long __round_jiffies_relative(unsigned long j, int cpu) { return round_relative(j, cpu, false); }
+unsigned long round_jiffies(unsigned long j) { return round_jiffies_common(j, this_cpu().id, false); }
+unsigned long round_jiffies_relative(unsigned long j) { return round_relative(j, this_cpu().id, false); }
+unsigned long __round_jiffies_up(unsigned long j, int cpu) { return round_jiffies_common(j, cpu, true); }
+unsigned long __round_jiffies_up_relative(unsigned long j, int cpu) { return round_relative(j, cpu, true); }
+unsigned long round_jiffies_up(unsigned long j) { return round_jiffies_common(j, this_cpu().id, true); }
+unsigned long round_jiffies_up_relative(unsigned long j) { return round_relative(j, this_cpu().id, true); }
 
 void cpu_relax(void) { charge(this_kernel().cfg.costs.spin_step); }
 
