@@ -8,6 +8,7 @@
 #include "kernel/printk.hpp"
 #include "kernel/sched.hpp"
 #include "kernel/stacktrace.hpp"
+#include "kernel/vsprintf.hpp"
 
 #include <fmt/format.h>
 
@@ -229,7 +230,7 @@ void __warn(const char* file, int line, void* caller, const char* fmt, ...) {
         va_list ap;
         va_start(ap, fmt);
         char buf[512];
-        std::vsnprintf(buf, sizeof buf, fmt, ap);
+        emu::kern::kernel_vsnprintf(buf, sizeof buf, fmt, ap);
         va_end(ap);
         msg = buf;
     }
@@ -255,7 +256,7 @@ void panic(const char* fmt, ...) {
     char buf[512];
     va_list ap;
     va_start(ap, fmt);
-    std::vsnprintf(buf, sizeof buf, fmt, ap);
+    emu::kern::kernel_vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     std::string msg = buf;
     if (!msg.empty() && msg.back() == '\n') msg.pop_back();

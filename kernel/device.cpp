@@ -11,6 +11,7 @@
 #include "kernel/kernfs.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/stacktrace.hpp"
+#include "kernel/vsprintf.hpp"
 
 #include "kernel/include/linux/device.h"
 #include "kernel/include/linux/err.h"
@@ -46,10 +47,10 @@ void dev_vprint(int level, const device* dev, const char* fmt, va_list args) {
     Kernel& k = this_kernel();
     va_list copy;
     va_copy(copy, args);
-    int n = std::vsnprintf(nullptr, 0, fmt, copy);
+    int n = emu::kern::kernel_vsnprintf(nullptr, 0, fmt, copy);
     va_end(copy);
     std::string msg(n > 0 ? static_cast<std::size_t>(n) : 0, '\0');
-    if (n > 0) std::vsnprintf(msg.data(), msg.size() + 1, fmt, args);
+    if (n > 0) emu::kern::kernel_vsnprintf(msg.data(), msg.size() + 1, fmt, args);
     if (dev)
         printk_emit(k, level, "%s %s: %s", dev_driver_string(dev), dev_name(dev), msg.c_str());
     else
@@ -605,11 +606,11 @@ EMU_DEV_PRINTK_LEVEL(_dev_info, LOGLEVEL_INFO)
 int dev_err_probe(const struct device* dev, int err, const char* fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    int n = std::vsnprintf(nullptr, 0, fmt, ap);
+    int n = emu::kern::kernel_vsnprintf(nullptr, 0, fmt, ap);
     va_end(ap);
     std::string msg(n > 0 ? static_cast<std::size_t>(n) : 0, '\0');
     va_start(ap, fmt);
-    if (n > 0) std::vsnprintf(msg.data(), msg.size() + 1, fmt, ap);
+    if (n > 0) emu::kern::kernel_vsnprintf(msg.data(), msg.size() + 1, fmt, ap);
     va_end(ap);
     constexpr int kEprobeDefer = 517;
     if (err != -kEprobeDefer) {
@@ -665,13 +666,13 @@ void* devm_kmemdup(struct device* dev, const void* src, size_t len, gfp_t gfp) {
 char* devm_kasprintf(struct device* dev, gfp_t gfp, const char* fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    int n = std::vsnprintf(nullptr, 0, fmt, ap);
+    int n = emu::kern::kernel_vsnprintf(nullptr, 0, fmt, ap);
     va_end(ap);
     if (n < 0) return nullptr;
     auto* p = static_cast<char*>(devm_kmalloc(dev, static_cast<std::size_t>(n) + 1, gfp));
     if (!p) return nullptr;
     va_start(ap, fmt);
-    std::vsnprintf(p, static_cast<std::size_t>(n) + 1, fmt, ap);
+    emu::kern::kernel_vsnprintf(p, static_cast<std::size_t>(n) + 1, fmt, ap);
     va_end(ap);
     return p;
 }

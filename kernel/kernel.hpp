@@ -326,6 +326,8 @@ public:
     // get_random_*() (kernel/random.cpp): a generator seeded from the machine's --seed on first use.
     std::array<std::uint64_t, 4> random_state{};
     bool random_seeded = false;
+    // %p hashes pointers from the initcalls on (vsprintf_init_hashval()); before, "(____ptrval____)".
+    bool ptr_key_ready = false;
     std::unique_ptr<ratelimit_state> printk_ratelimit_state;  // printk_ratelimit() (kernel/ratelimit.cpp)
     std::string host_root = ".";  // the host directory the guest's working directory shows (read-only)
     // Hooks the module loader fills in: "Modules linked in:" and " [module]" in call traces.

@@ -8,6 +8,7 @@
 #include "kernel/bug.hpp"
 #include "kernel/kernfs.hpp"
 #include "kernel/printk.hpp"
+#include "kernel/vsprintf.hpp"
 
 #include "kernel/include/linux/err.h"
 #include "kernel/include/linux/kobject.h"
@@ -215,12 +216,12 @@ int kobject_set_name_vargs(struct kobject* kobj, const char* fmt, va_list vargs)
     if (kobj->name && !fmt) return 0;
     va_list copy;
     va_copy(copy, vargs);
-    int n = std::vsnprintf(nullptr, 0, fmt, copy);
+    int n = emu::kern::kernel_vsnprintf(nullptr, 0, fmt, copy);
     va_end(copy);
     if (n < 0) return -EINVAL;
     auto* s = static_cast<char*>(kmalloc(static_cast<std::size_t>(n) + 1, GFP_KERNEL));
     if (!s) return -ENOMEM;
-    std::vsnprintf(s, static_cast<std::size_t>(n) + 1, fmt, vargs);
+    emu::kern::kernel_vsnprintf(s, static_cast<std::size_t>(n) + 1, fmt, vargs);
     // A '/' cannot be in a sysfs name: it becomes '!'.
     for (char* p = s; *p; ++p)
         if (*p == '/') *p = '!';
@@ -417,7 +418,8 @@ int add_uevent_var(struct kobj_uevent_env* env, const char* format, ...) {
     }
     va_list ap;
     va_start(ap, format);
-    int len = std::vsnprintf(&env->buf[env->buflen], sizeof(env->buf) - static_cast<std::size_t>(env->buflen), format, ap);
+    int len = emu::kern::kernel_vsnprintf(&env->buf[env->buflen],
+                                          sizeof(env->buf) - static_cast<std::size_t>(env->buflen), format, ap);
     va_end(ap);
     if (len >= static_cast<int>(sizeof(env->buf)) - env->buflen) {
         printk_emit(this_kernel(), LOGLEVEL_ERR, "add_uevent_var: buffer size too small\n");

@@ -97,6 +97,7 @@ int kernel_init(void*) {
         wake_up_process(t);
     }
     workqueue_init(k);
+    k.ptr_key_ready = true;  // the RNG is seeded from --seed: ready by the subsys initcalls
     request_irq(4, &console_rx_interrupt, 0, "ttyS0", &k);
     printk_emit(k, LOGLEVEL_INFO, "Run /sbin/init as init process\n");
     // exec: pid 1 becomes a user process.

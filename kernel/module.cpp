@@ -17,6 +17,7 @@
 #include "kernel/sched.hpp"
 #include "kernel/stacktrace.hpp"
 #include "kernel/unmodelled.hpp"
+#include "kernel/vsprintf.hpp"
 #include "kernel/workqueue.hpp"
 
 #include "kernel/include/linux/moduleparam.h"
@@ -530,6 +531,9 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
             providers.push_back(it->second.owner);
     }
     if (unknown) return -ENOENT;
+    // sprintf() and co. are the kernel's (its %p extensions), not the C library's.
+    for (const std::string& sym : img.undefined_symbols())
+        if (std::uintptr_t f = kernel_printf_function(sym)) import_addrs[sym] = f;
 
     std::string copy = private_copy_path("modules", name + ".ko");
     std::error_code ec;

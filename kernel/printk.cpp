@@ -2,6 +2,7 @@
 #include "kernel/printk.hpp"
 
 #include "kernel/kernel.hpp"
+#include "kernel/vsprintf.hpp"
 
 #include <fmt/format.h>
 
@@ -87,7 +88,7 @@ int vprintk_emit(Kernel& k, int level, const char* fmt, va_list args) {
     char small[512];
     va_list copy;
     va_copy(copy, args);
-    int n = std::vsnprintf(small, sizeof small, fmt, copy);
+    int n = kernel_vsnprintf(&k, small, sizeof small, fmt, copy);
     va_end(copy);
     if (n < 0) return n;
     std::string text;
@@ -95,7 +96,7 @@ int vprintk_emit(Kernel& k, int level, const char* fmt, va_list args) {
         text.assign(small, static_cast<std::size_t>(n));
     } else {
         text.resize(static_cast<std::size_t>(n) + 1);
-        std::vsnprintf(text.data(), text.size(), fmt, args);
+        kernel_vsnprintf(&k, text.data(), text.size(), fmt, args);
         text.resize(static_cast<std::size_t>(n));
     }
     // Parse KERN_SOH level prefixes ("\0013", "\001c", ...).

@@ -11,6 +11,7 @@
 #include "kernel/irq.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/sched.hpp"
+#include "kernel/vsprintf.hpp"
 #include "emu/sim/panic.hpp"
 
 #include <cerrno>
@@ -213,7 +214,7 @@ struct task_struct* kthread_create_on_node(int (*threadfn)(void* data), void* da
     char name[64];
     va_list ap;
     va_start(ap, namefmt);
-    std::vsnprintf(name, sizeof name, namefmt, ap);
+    emu::kern::kernel_vsnprintf(name, sizeof name, namefmt, ap);
     va_end(ap);
     return create_kthread(k, threadfn, data, name);
 }
@@ -222,7 +223,7 @@ struct task_struct* kthread_create_on_cpu(int (*threadfn)(void* data), void* dat
                                           const char* namefmt) {
     Kernel& k = this_kernel();
     char name[64];
-    std::snprintf(name, sizeof name, namefmt, cpu);
+    emu::kern::kernel_snprintf(name, sizeof name, namefmt, cpu);
     if (cpu >= static_cast<unsigned>(k.nr_cpus())) return static_cast<task_struct*>(ERR_PTR(-EINVAL));
     Task* t = create_kthread(k, threadfn, data, name);
     kthread_bind(t, cpu);

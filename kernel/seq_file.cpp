@@ -7,6 +7,7 @@
 #include "kernel/bug.hpp"
 #include "kernel/kernfs.hpp"
 #include "kernel/printk.hpp"
+#include "kernel/vsprintf.hpp"
 
 #include "kernel/include/linux/seq_file.h"
 #include "kernel/include/linux/slab.h"
@@ -270,7 +271,7 @@ int seq_release(struct inode*, struct file* file) {
 
 void seq_vprintf(struct seq_file* m, const char* f, va_list args) {
     if (m->count < m->size) {
-        int len = std::vsnprintf(m->buf + m->count, m->size - m->count, f, args);
+        int len = emu::kern::kernel_vsnprintf(m->buf + m->count, m->size - m->count, f, args);
         if (len >= 0 && m->count + static_cast<std::size_t>(len) < m->size) {
             m->count += static_cast<std::size_t>(len);
             return;

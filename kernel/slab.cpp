@@ -204,6 +204,15 @@ SlabAllocator::Slot SlabAllocator::slot_of(const void* p) const {
     return {s, static_cast<std::uint32_t>(offset / s->object_size)};
 }
 
+bool SlabAllocator::place_of(const void* p, int* cache_id, std::uint32_t* seq, std::uintptr_t* offset) const {
+    SlabPage* s = slab_below(p);
+    if (!s) return false;
+    *cache_id = s->cache->id;
+    *seq = s->seq;
+    *offset = reinterpret_cast<std::uintptr_t>(p) - reinterpret_cast<std::uintptr_t>(s->base);
+    return true;
+}
+
 kmem_cache* SlabAllocator::cache_of(const void* p) const {
     SlabPage* s = slab_below(p);
     return s ? s->cache : nullptr;

@@ -90,6 +90,8 @@ public:
     // __kmem_cache_shutdown(): frees the empty slabs; the slabs still in use
     // stay, and are returned. Releases the cache when none is left.
     std::vector<SlabPage*> shutdown(kmem_cache* s);
+    // Where p lies in a slab: its cache's id, the slab's number in it, the offset; false outside slabs.
+    bool place_of(const void* p, int* cache_id, std::uint32_t* seq, std::uintptr_t* offset) const;
     // A pointer as 6.1's %p prints it: hashed, never the host address.
     static unsigned long hashed(const void* p);
 

@@ -10,6 +10,7 @@
 #include "kernel/kernfs.hpp"
 #include "kernel/printk.hpp"
 #include "kernel/stacktrace.hpp"
+#include "kernel/vsprintf.hpp"
 
 #include "kernel/include/linux/err.h"
 #include "kernel/include/linux/kobject.h"
@@ -165,7 +166,7 @@ int internal_create_group(kobject* kobj, bool update, const attribute_group* grp
 
 int vscnprintf_page(char* buf, long size, const char* fmt, va_list args) {
     if (size <= 0) return 0;
-    int n = std::vsnprintf(buf, static_cast<std::size_t>(size), fmt, args);
+    int n = emu::kern::kernel_vsnprintf(buf, static_cast<std::size_t>(size), fmt, args);
     if (n < 0) return 0;
     return n < size ? n : static_cast<int>(size - 1);
 }
@@ -176,7 +177,7 @@ std::string kfmt(const char* fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     char buf[512];
-    std::vsnprintf(buf, sizeof buf, fmt, ap);
+    emu::kern::kernel_vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     return buf;
 }

@@ -1,6 +1,8 @@
 // lib/vsprintf.c's buffer helpers beyond the C library's (scnprintf, the
-// kasprintf family) and lib/hexdump.c. Formatting itself is the host's
-// vsnprintf(), as for printk(); allocations go through kmalloc().
+// kasprintf family) and lib/hexdump.c. Formatting itself is the kernel's
+// (kernel/vsprintf_format.cpp), as for printk(); allocations go through kmalloc().
+#include "kernel/vsprintf.hpp"
+
 #include "kernel/include/linux/kernel.h"
 #include "kernel/include/linux/printk.h"
 #include "kernel/include/linux/slab.h"
@@ -15,7 +17,7 @@ extern "C" {
 // What was stored, not what would have been: 0 for an empty buffer, at most size - 1.
 int vscnprintf(char* buf, size_t size, const char* fmt, va_list args) {
     if (size == 0) return 0;
-    int n = std::vsnprintf(buf, size, fmt, args);
+    int n = emu::kern::kernel_vsnprintf(buf, size, fmt, args);
     if (n < 0) return 0;
     if (static_cast<size_t>(n) < size) return n;
     return static_cast<int>(size - 1);
@@ -32,12 +34,12 @@ int scnprintf(char* buf, size_t size, const char* fmt, ...) {
 char* kvasprintf(gfp_t gfp, const char* fmt, va_list ap) {
     va_list copy;
     va_copy(copy, ap);
-    int n = std::vsnprintf(nullptr, 0, fmt, copy);
+    int n = emu::kern::kernel_vsnprintf(nullptr, 0, fmt, copy);
     va_end(copy);
     if (n < 0) return nullptr;
     auto* p = static_cast<char*>(kmalloc(static_cast<size_t>(n) + 1, gfp));
     if (!p) return nullptr;
-    std::vsnprintf(p, static_cast<size_t>(n) + 1, fmt, ap);
+    emu::kern::kernel_vsnprintf(p, static_cast<size_t>(n) + 1, fmt, ap);
     return p;
 }
 
@@ -153,8 +155,8 @@ overflow:
     return needed();
 }
 
-// One printk() per row: prefix_str, then the address (the pointer in full:
-// emu does not hash %p) or the offset as 8 hex digits, then the row.
+// One printk() per row: prefix_str, then the address (with %p, so hashed
+// as 6.1 prints it) or the offset as 8 hex digits, then the row.
 void print_hex_dump(const char* level, const char* prefix_str, int prefix_type, int rowsize, int groupsize,
                     const void* buf, size_t len, bool ascii) {
     const auto* ptr = static_cast<const u8*>(buf);
@@ -165,7 +167,7 @@ void print_hex_dump(const char* level, const char* prefix_str, int prefix_type, 
         hex_dump_to_buffer(ptr + i, linelen, rowsize, groupsize, linebuf, sizeof linebuf, ascii);
         switch (prefix_type) {
         case DUMP_PREFIX_ADDRESS:
-            printk("%s%s%016lx: %s\n", level, prefix_str, reinterpret_cast<unsigned long>(ptr + i), linebuf);
+            printk("%s%s%p: %s\n", level, prefix_str, static_cast<const void*>(ptr + i), linebuf);
             break;
         case DUMP_PREFIX_OFFSET:
             printk("%s%s%.8zx: %s\n", level, prefix_str, i, linebuf);

@@ -22,6 +22,7 @@
 #include "kernel/printk.hpp"
 #include "kernel/process.hpp"
 #include "kernel/sched.hpp"
+#include "kernel/vsprintf.hpp"
 #include "emu/sim/panic.hpp"
 
 #include <cstdarg>
@@ -309,7 +310,7 @@ struct workqueue_struct* alloc_workqueue(const char* fmt, unsigned int flags, in
     char name[64];
     va_list ap;
     va_start(ap, max_active);
-    std::vsnprintf(name, sizeof name, fmt, ap);
+    emu::kern::kernel_vsnprintf(name, sizeof name, fmt, ap);
     va_end(ap);
     if ((flags & WQ_UNBOUND) && max_active == 1) flags |= __WQ_ORDERED;
     Workqueue* wq = create_wq(k, name, flags, max_active);

@@ -27,6 +27,12 @@
 #define LOGLEVEL_INFO 6
 #define LOGLEVEL_DEBUG 7
 
+/* %pV: a format and its arguments, printed in place */
+struct va_format {
+	const char *fmt;
+	va_list *va;
+};
+
 EMU_BEGIN_DECLS
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);
