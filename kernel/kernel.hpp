@@ -177,7 +177,6 @@ struct Cpu {
     Cycles programmed_event = kNever;  // C: what the local timer channel is set to fire at
     bool tick_stopped = false;         // C: tickless idle has stopped the tick
     Hrtimer* tick_timer = nullptr;     // I: the per-CPU tick (tick_sched_timer)
-    Cycles watchdog_next_sample = 0;   // C: soft-lockup detector sampling
     std::uint64_t hrtimer_interrupts = 0, hrtimer_interrupts_saved = 0;  // C: hard-lockup detector
     Cycles nmi_next_sample = 0;        // C: in unhalted cycles (watchdog.hpp nmi_clock())
     bool hard_watchdog_warn = false;   // C: reported; quiet until the CPU recovers
@@ -304,7 +303,7 @@ public:
     std::array<IrqDesc, IrqController::kLines> irq_desc;
     std::array<void (*)(softirq_action*), NR_SOFTIRQS> softirq_vec{};
     std::vector<std::unique_ptr<Workqueue>> workqueues;
-    std::vector<std::unique_ptr<Hrtimer>> tick_timers;  // one per CPU
+    std::vector<std::unique_ptr<Hrtimer>> tick_timers;  // each CPU's tick and watchdog hrtimer
     std::array<Workqueue*, 7> system_wqs{};
     bool workqueues_online = false;
     wait_queue_head_t var_wq{};  // wait_var_event()/wake_up_var()

@@ -64,7 +64,6 @@ void tick_sched_timer(Hrtimer* h) {
     tick_do_update_jiffies64(k, now);
     run_local_timers(c);
     scheduler_tick(c);
-    softlockup_check(c, now);
     if (c.tick_stopped) return;  // re-armed by tick_nohz when needed
     Cycles next = h->hard + k.tick_period;
     while (next <= now) next += k.tick_period;
@@ -161,9 +160,9 @@ void tick_init_cpu(Cpu& c) {
     h->is_tick = true;
     c.tick_timer = h.get();
     k.tick_timers.push_back(std::move(h));
-    watchdog_init_cpu(c);
     Cycles first = next_tick_after(k, c.core.clock);
     hrtimer_start_on(c, *c.tick_timer, first, first);
+    watchdog_init_cpu(c);
 }
 
 void tick_irq_enter(Cpu& c) { tick_do_update_jiffies64(c.k, c.core.clock); }

@@ -71,18 +71,23 @@ void report_softlockup(Cpu& c, Cycles now) {
     }
 }
 
-}  // namespace
 
-// watchdog_timer_fn(), from the tick every 4 s.
-void softlockup_check(Cpu& c, Cycles now) {
+// watchdog_timer_fn(): the per-CPU hrtimer, every 4 s. It is an hrtimer of
+// its own, not the tick: a CPU whose tick nohz stopped (idle, or stuck in a
+// softirq that interrupted the idle task) is still sampled.
+void watchdog_timer_fn(Hrtimer* h) {
+    Cpu& c = *h->base;
     Kernel& k = c.k;
     const Timebase& tb = k.engine.timebase();
-    if (now < c.watchdog_next_sample) return;
-    c.watchdog_next_sample = now + tb.from_ns(kWatchdogSampleNs);
+    Cycles now = c.core.clock;
+    Cycles period = tb.from_ns(kWatchdogSampleNs);
+    Cycles next = h->hard + period;
+    while (next <= now) next += period;
+    hrtimer_start_on(c, *h, next, next);
     ++c.hrtimer_interrupts;  // what the NMI watchdog checks
     if (!k.cfg.soft_lockup_detector) return;
-    // The count of the code this tick interrupted: a softirq, another IRQ, a
-    // preempt_disable() section, or none.
+    // The count of the code this interrupt interrupted: a softirq, another
+    // IRQ, a preempt_disable() section, or none.
     unsigned interrupted = c.preempt_count - HARDIRQ_OFFSET;
     bool in_interrupt = interrupted & (SOFTIRQ_MASK | HARDIRQ_MASK | NMI_MASK);
     if (c.curr->is_idle() && !in_interrupt) {  // an idle CPU: the stopper would run at once
@@ -103,10 +108,16 @@ void softlockup_check(Cpu& c, Cycles now) {
     resched_curr(c);
 }
 
+}  // namespace
 
 void watchdog_init_cpu(Cpu& c) {
-    const Timebase& tb = c.k.engine.timebase();
-    c.watchdog_next_sample = tb.from_ns(kWatchdogSampleNs);
+    Kernel& k = c.k;
+    const Timebase& tb = k.engine.timebase();
+    auto h = std::make_unique<Hrtimer>();
+    h->fn = &watchdog_timer_fn;
+    Cycles first = tb.from_ns(kWatchdogSampleNs);
+    hrtimer_start_on(c, *h, first, first);
+    k.tick_timers.push_back(std::move(h));
     c.nmi_next_sample = tb.from_ns(kHardLockupPeriodNs);
 }
 

@@ -1,13 +1,12 @@
 #pragma once
 // Mirrors kernel/watchdog.c and kernel/watchdog_hld.c: the lockup detectors.
 #include "kernel/kernel.hpp"
+#include "kernel/time.hpp"
 
 namespace emu::kern {
 
-// At boot: the first samples of both detectors.
+// At boot: the soft-lockup detector's hrtimer (every 4 s) and the NMI's first sample.
 void watchdog_init_cpu(Cpu& c);
-// watchdog_timer_fn(), from the tick: the soft-lockup sample every 4 s.
-void softlockup_check(Cpu& c, Cycles now);
 // The NMI watchdog's sample, due every watchdog_thresh seconds. It arrives
 // whatever the interrupt flag says; emu takes it at a preemption point of
 // code running with interrupts off (with them on, the tick keeps the
