@@ -237,17 +237,17 @@ void __warn(const char* file, int line, void* caller, const char* fmt, ...) {
     warn_report(this_kernel(), file, line, reinterpret_cast<std::uintptr_t>(caller), msg);
 }
 
-void __emu_bug(const char* file, int line) {
+void __emu_report_bug(const char* file, int line) {
     Kernel& k = this_kernel();
     printk_emit(k, LOGLEVEL_EMERG, "------------[ cut here ]------------\n");
     printk_emit(k, LOGLEVEL_EMERG, "kernel BUG at %s:%d!\n", file, line);
-    print_modules(k);
-    dump_stack_current();
-    printk_emit(k, LOGLEVEL_EMERG, "---[ end trace 0000000000000000 ]---\n");
-    add_taint(k, TAINT_DIE);
-    if (in_interrupt() || k.cfg.panic_on_oops)
-        kernel_panic(k, in_interrupt() ? "Fatal exception in interrupt" : "Fatal exception");
-    kill_current_task(11);
+}
+
+// BUG() of code built before BUG() trapped in place: the same report, the
+// trap is then here.
+void __emu_bug(const char* file, int line) {
+    __emu_report_bug(file, line);
+    __builtin_trap();
 }
 
 void dump_stack(void) { dump_stack_from(reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0))); }

@@ -109,8 +109,10 @@ void on_fault(int sig, siginfo_t* si, void* ctx) {
     if (interrupt) kernel_panic(k, "Fatal exception in interrupt");
     if (k.cfg.panic_on_oops) kernel_panic(k, "Fatal exception");
     k.oops_in_progress = false;
-    // make_task_dead(SIGKILL): this task never resumes (we leave the handler by switching fibers).
-    kill_current_task(SIGKILL_NR);
+    // make_task_dead(): a page fault's oops_end() kills with SIGKILL, die()
+    // (invalid opcode, divide error) with SIGSEGV. This task never resumes
+    // (we leave the handler by switching fibers).
+    kill_current_task(sig == SIGSEGV || sig == SIGBUS ? SIGKILL_NR : SIGSEGV_NR);
 }
 
 }  // namespace

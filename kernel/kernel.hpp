@@ -178,7 +178,7 @@ struct Cpu {
     bool tick_stopped = false;         // C: tickless idle has stopped the tick
     Hrtimer* tick_timer = nullptr;     // I: the per-CPU tick (tick_sched_timer)
     std::uint64_t hrtimer_interrupts = 0, hrtimer_interrupts_saved = 0;  // C: hard-lockup detector
-    Cycles nmi_next_sample = 0;        // C: in unhalted cycles (watchdog.hpp nmi_clock())
+    Cycles nmi_next_sample = kNever;   // C: in unhalted cycles (watchdog.hpp nmi_clock()); set at boot
     bool hard_watchdog_warn = false;   // C: reported; quiet until the CPU recovers
     // statistics for /proc/interrupts
     std::uint64_t irq_loc = 0, irq_res = 0, irq_cal = 0, irq_spu = 0;

@@ -5,6 +5,9 @@
 EMU_BEGIN_DECLS
 /* Prints Linux's "------------[ cut here ]------------ / WARNING: CPU: ..." block. */
 void __warn(const char *file, int line, void *caller, const char *fmt, ...) __printf(4, 5);
+/* report_bug(): "------------[ cut here ]------------" and "kernel BUG at FILE:LINE!";
+ * BUG() then executes ud2, as 6.1's does, and the trap is the "invalid opcode" Oops. */
+void __emu_report_bug(const char *file, int line);
 void __emu_bug(const char *file, int line) __attribute__((__noreturn__));
 EMU_END_DECLS
 
@@ -22,7 +25,7 @@ EMU_END_DECLS
         if (unlikely(__ret_warn_once && !__warned)) { __warned = true; \
             __warn(__FILE__, __LINE__, (void *)_THIS_IP_, NULL); } \
         unlikely(__ret_warn_once); })
-#define BUG() __emu_bug(__FILE__, __LINE__)
+#define BUG() do { __emu_report_bug(__FILE__, __LINE__); __builtin_trap(); } while (0)
 #define BUG_ON(condition) do { if (unlikely(condition)) BUG(); } while (0)
 #define BUILD_BUG_ON(condition) ((void)sizeof(char[1 - 2 * !!(condition)]))
 #ifndef BUILD_BUG_ON_ZERO
