@@ -224,7 +224,13 @@ void __might_sleep(const char* file, int line) {
     might_sleep_slow(file, line, reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)));
 }
 
+// The site is `caller` (_THIS_IP_), 6.1's ud2 there; but gcc may move that
+// label to the function's start, and then the place WARN() called us from is
+// the better address (unless that call was a tail call: then `caller` stays).
 void __warn(const char* file, int line, void* caller, const char* fmt, ...) {
+    auto site = reinterpret_cast<std::uintptr_t>(caller);
+    Symbol at = symbolize(site);
+    if (at.found && at.offset == 0) site = reinterpret_cast<std::uintptr_t>(__builtin_return_address(0));
     std::string msg;
     if (fmt) {
         va_list ap;
@@ -234,7 +240,7 @@ void __warn(const char* file, int line, void* caller, const char* fmt, ...) {
         va_end(ap);
         msg = buf;
     }
-    warn_report(this_kernel(), file, line, reinterpret_cast<std::uintptr_t>(caller), msg);
+    warn_report(this_kernel(), file, line, site, msg);
 }
 
 void __emu_report_bug(const char* file, int line) {

@@ -72,12 +72,12 @@ void report_oops(Cpu& c, int sig, const siginfo_t* si, const ucontext_t* uc) {
                     (err & 1) ? "permissions violation" : "not-present page");
         printk_emit(k, LOGLEVEL_DEFAULT, "PGD 0 P4D 0 \n");
     } else if (sig == SIGFPE) {
-        printk_emit(k, LOGLEVEL_EMERG, "divide error: 0000 [#1] PREEMPT SMP NOPTI\n");
+        printk_emit(k, LOGLEVEL_EMERG, "divide error: 0000 [#%d] PREEMPT SMP NOPTI\n", ++k.die_counter);
     } else {
-        printk_emit(k, LOGLEVEL_EMERG, "invalid opcode: 0000 [#1] PREEMPT SMP NOPTI\n");
+        printk_emit(k, LOGLEVEL_EMERG, "invalid opcode: 0000 [#%d] PREEMPT SMP NOPTI\n", ++k.die_counter);
     }
     if (page_fault)
-        printk_emit(k, LOGLEVEL_EMERG, "Oops: %04lx [#1] PREEMPT SMP NOPTI\n", err & 0xffff);
+        printk_emit(k, LOGLEVEL_EMERG, "Oops: %04lx [#%d] PREEMPT SMP NOPTI\n", err & 0xffff, ++k.die_counter);
     PtRegs regs = fault_regs(c, uc);
     dump_stack_from(rbp, &regs);  // CPU and hardware lines, the registers, the call trace
     print_modules(k);

@@ -317,6 +317,7 @@ public:
     int exit_code_hint = 0;           // non-zero: why the machine stopped (see emu/machine)
     unsigned long might_sleep_prev_jiffy = 0;
     bool oops_in_progress = false;
+    int die_counter = 0;  // __die_header()'s "[#N]": the Oopses of this boot
     // WARN_ONCE sites of the kernel itself: once per boot, per machine.
     bool warned_timer_preempt_leak = false;
     bool warned_blocking_state = false;

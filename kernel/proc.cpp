@@ -82,7 +82,7 @@ std::string proc_modules(Kernel& k) {
     std::string out;
     for (auto it = k.modules->loaded.rbegin(); it != k.modules->loaded.rend(); ++it)
         out += fmt::format("{} {} {} - {} 0x0000000000000000 (OE)\n", (*it)->name, (*it)->text_hi - (*it)->text_lo,
-                           (*it)->refcount, (*it)->live ? "Live" : "Loading");
+                           (*it)->refcount, (*it)->live ? "Live" : (*it)->going ? "Unloading" : "Loading");
     return out;
 }
 

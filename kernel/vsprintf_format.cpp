@@ -285,6 +285,22 @@ void default_pointer(Ctx& c, const void* p, Spec sp) {
     pointer_string(c.out, id, sp);
 }
 
+// %px: the address as the kernel holds it, never the host's (which ASLR moves
+// between runs): a slab object in the direct map by cache, slab and offset;
+// anything else as splats show it (a stack in vmalloc space, module text in
+// module space).
+unsigned long kernel_pointer(Ctx& c, const void* p) {
+    auto v = reinterpret_cast<std::uintptr_t>(p);
+    if (!c.k || !p || is_err(p)) return v;
+    int cache = 0;
+    std::uint32_t seq = 0;
+    std::uintptr_t offset = 0;
+    if (c.k->slab && c.k->slab->place_of(p, &cache, &seq, &offset))
+        return 0xffff888000000000ul + (static_cast<unsigned long>(cache) << 32) + (static_cast<unsigned long>(seq) << 18) +
+               offset;
+    return guest_address(*c.k, v);
+}
+
 void symbol_string(Ctx& c, const char* fmt, const void* p, const Spec& sp) {
     auto v = reinterpret_cast<std::uintptr_t>(p);
     std::string text;
@@ -534,7 +550,7 @@ void pointer(Ctx& c, const char* fmt, void* p, Spec sp) {
         return;
     }
     case 'K': return default_pointer(c, p, sp);  // kptr_restrict is 0: hashed as %p
-    case 'x': return pointer_string(o, reinterpret_cast<unsigned long>(p), sp);
+    case 'x': return pointer_string(o, kernel_pointer(c, p), sp);
     case 'e': {
         if (!is_err(p)) return default_pointer(c, p, sp);
         int err = static_cast<int>(reinterpret_cast<long>(p));

@@ -3,6 +3,7 @@
 // rows below use the data of 6.1's lib/test_hexdump.c.
 #include "tests/support/guest.hpp"
 
+#include "kernel/bug.hpp"
 #include "kernel/kernel.hpp"
 #include "kernel/vsprintf.hpp"
 
@@ -269,7 +270,9 @@ TEST_CASE("%p: (____ptrval____) before the key, then 00000000 and a 32-bit hash"
         g["stack"] = kf("%p", &local);
         g["slab"] = kf("%p", slab);
         g["px"] = kf("%px", &object);
-        g["want_px"] = cf("%016lx", reinterpret_cast<unsigned long>(&object));
+        // %px: the kernel-side address splats show, not the host's (kernel image: 0xffffffff81...).
+        g["want_px"] = cf("%016lx", static_cast<unsigned long>(kern::guest_address(k, reinterpret_cast<std::uintptr_t>(&object))));
+        g["px_slab"] = kf("%px", slab);
         g["unknown"] = kf("%pZq!", &object);  // an unknown extension: hashed, its letters consumed
         g["width"] = kf("[%20p]", nullptr);
         kfree(slab);
@@ -286,6 +289,8 @@ TEST_CASE("%p: (____ptrval____) before the key, then 00000000 and a 32-bit hash"
     CHECK(is_hashed(got["stack"]));
     CHECK(is_hashed(got["slab"]));
     CHECK(got["px"] == got["want_px"]);
+    CHECK(got["px"].rfind("ffffffff81", 0) == 0);
+    CHECK(got["px_slab"].rfind("ffff888", 0) == 0);  // a slab object: the direct map
     CHECK(got["unknown"] == got["static"] + "!");
     CHECK(got["width"] == "[                   0]");
 }

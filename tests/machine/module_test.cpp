@@ -125,6 +125,20 @@ TEST_CASE("a NULL dereference in an ioctl: Oops, the process is killed, the next
     CHECK(r.plain.find("Killed\nnext command rc=137\n") != std::string::npos);
 }
 
+TEST_CASE("the Oopses of one boot are numbered: [#1], then [#2], and the second is tainted D (6.1 __die_header())",
+          "[modules][oops]") {
+    auto r = run_script(default_config(2), {"insmod oops.ko", "mknod /dev/oops c 43 0", "./rawioctl /dev/oops 1",
+                                            "./rawioctl /dev/oops 1"},
+                        EMU_TEST_MODULES);
+    INFO(r.plain);
+    auto first = r.plain.find("Oops: 0002 [#1] PREEMPT SMP NOPTI\n");
+    auto second = r.plain.find("Oops: 0002 [#2] PREEMPT SMP NOPTI\n");
+    REQUIRE(first != std::string::npos);
+    REQUIRE(second != std::string::npos);
+    CHECK(first < second);
+    CHECK(std::regex_search(r.plain.substr(second), std::regex(R"(Comm: rawioctl Tainted: G      D    OE )")));
+}
+
 TEST_CASE("an Oops under spin_lock_irqsave: the irqs-disabled note, then the preempt_count one "
           "(6.1 kernel/exit.c make_task_dead())",
           "[modules][oops]") {
