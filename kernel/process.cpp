@@ -12,6 +12,7 @@
 #include "kernel/printk.hpp"
 #include "kernel/sched.hpp"
 #include "kernel/vsprintf.hpp"
+#include "kernel/workqueue.hpp"
 #include "emu/sim/panic.hpp"
 
 #include <cerrno>
@@ -145,6 +146,7 @@ void kill_current_task(int sig) {
         c.preempt_count = 0;
     }
     add_taint(k, TAINT_DIE);
+    if (t->worker) workqueue_worker_died(k, t);
     if (t->is_kthread()) kthread_exit_current(sig);
     do_exit_task(0, sig);
 }

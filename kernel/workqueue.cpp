@@ -47,6 +47,14 @@ void set_data(work_struct* w, Worker* wk, unsigned long flags) {
 
 int worker_thread(void* arg);
 
+void start_worker_thread(Kernel& k, Worker& w, const std::string& name) {
+    w.task = create_kthread(k, &worker_thread, &w, name);
+    w.task->worker = &w;
+    w.task->flags |= PF_WQ_WORKER;
+    if (w.cpu >= 0) kthread_bind(w.task, static_cast<unsigned>(w.cpu));
+    wake_up_process(w.task);
+}
+
 Worker& get_worker(Kernel& k, Workqueue& wq, int cpu) {
     std::size_t slot = wq.per_cpu ? static_cast<std::size_t>(cpu) : 0;
     auto& w = wq.workers[slot];
@@ -55,12 +63,7 @@ Worker& get_worker(Kernel& k, Workqueue& wq, int cpu) {
         w->wq = &wq;
         w->cpu = wq.per_cpu ? cpu : -1;
         INIT_LIST_HEAD(&w->worklist);
-        std::string name = wq.per_cpu ? wq.name + "/" + std::to_string(cpu) : wq.name;
-        w->task = create_kthread(k, &worker_thread, w.get(), name);
-        w->task->worker = w.get();
-        w->task->flags |= PF_WQ_WORKER;
-        if (wq.per_cpu) kthread_bind(w->task, static_cast<unsigned>(cpu));
-        wake_up_process(w->task);
+        start_worker_thread(k, *w, wq.per_cpu ? wq.name + "/" + std::to_string(cpu) : wq.name);
     }
     return *w;
 }
@@ -278,6 +281,19 @@ void workqueue_init(Kernel& k) {
     // events/N exist from boot, as on a pre-cmwq kernel; the others on first use.
     for (int cpu = 0; cpu < k.nr_cpus(); ++cpu) get_worker(k, *k.system_wqs[0], cpu);
     k.workqueues_online = true;
+}
+
+
+// 6.1's pool outlives a kworker that dies in an Oops: the manager creates
+// another when work is pending and no worker is idle. Here the worker's items
+// go on in a new thread of the same name; the item that oopsed is lost, as
+// on Linux.
+void workqueue_worker_died(Kernel& k, Task* dying) {
+    Worker& w = *dying->worker;
+    dying->worker = nullptr;
+    w.current_work = nullptr;
+    w.current_func = nullptr;
+    start_worker_thread(k, w, dying->comm);
 }
 
 }  // namespace emu::kern

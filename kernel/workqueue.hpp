@@ -31,5 +31,7 @@ struct Workqueue {
 };
 
 void workqueue_init(Kernel& k);
+// The current task, a worker, dies in an Oops: its worker goes on in a new thread.
+void workqueue_worker_died(Kernel& k, Task* dying);
 
 }  // namespace emu::kern
