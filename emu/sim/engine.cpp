@@ -40,7 +40,7 @@ void Engine::on_core_woken(const CpuCore& woken) {
 }
 
 Engine::Engine(int cpus, std::uint64_t freq_hz, std::uint64_t seed, std::size_t stack_size)
-    : m_timebase(freq_hz), m_stacks(stack_size), m_seed(seed) {
+    : m_timebase(freq_hz), m_stacks(stack_size), m_seed(seed), m_max_run(m_timebase.from_ns(1'000'000)) {
     for (int i = 0; i < cpus; ++i) {
         auto c = std::make_unique<CpuCore>();
         c->id = i;
@@ -106,8 +106,13 @@ Engine::RunResult Engine::run(Cycles limit) {
         if (!best) return RunResult::Quiescent;
         if (t > limit) return RunResult::LimitReached;
         Cycles lookahead = second == kNever ? kNever : (kNever - second < m_quantum ? kNever : second + m_quantum);
+        // A core comes back at least every max_run cycles even with nothing
+        // else due: what a CPU does regardless of its interrupt flag (the NMI
+        // watchdog's counter) is looked at from its preemption points then.
+        Cycles max_run = kNever - t < m_max_run ? kNever : t + m_max_run;
         // At least one cycle of progress per step, so equal clocks cannot livelock.
-        best->horizon = std::max(t + 1, std::min({next_event, lookahead, limit == kNever ? kNever : limit + 1}));
+        best->horizon =
+            std::max(t + 1, std::min({next_event, lookahead, max_run, limit == kNever ? kNever : limit + 1}));
         best->refresh_deadline();
         ++m_steps;
         tl_core = best;

@@ -122,6 +122,7 @@ private:
     std::vector<std::unique_ptr<CpuCore>> m_cores;
     std::uint64_t m_seed;
     Cycles m_quantum = 0;
+    Cycles m_max_run = 0;  // 1 ms of guest time: the longest step (Engine::run)
     bool m_stop = false;
     std::uint64_t m_steps = 0;
     std::atomic<std::uint64_t> m_step_in_progress{0};
