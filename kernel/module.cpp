@@ -106,14 +106,18 @@ struct ElfImage {
         return out;
     }
     std::vector<std::string> modinfo() const { return strings(".modinfo"); }
-    std::vector<std::string> undefined_symbols() const {
+    // The names the module needs from outside: its strong undefined symbols,
+    // or (weak) the ones it can do without.
+    std::vector<std::string> undefined_symbols(bool weak = false) const {
         std::vector<std::string> out;
         const Elf64_Shdr* ds = section(".dynsym");
         const Elf64_Shdr* dstr = section(".dynstr");
         if (!ds || !dstr) return out;
         auto* syms = reinterpret_cast<const Elf64_Sym*>(bytes.data() + ds->sh_offset);
         for (std::size_t i = 0; i < ds->sh_size / sizeof(Elf64_Sym); ++i) {
-            if (syms[i].st_shndx != SHN_UNDEF || ELF64_ST_BIND(syms[i].st_info) == STB_WEAK || !syms[i].st_name) continue;
+            if (syms[i].st_shndx != SHN_UNDEF || (ELF64_ST_BIND(syms[i].st_info) == STB_WEAK) != weak ||
+                !syms[i].st_name)
+                continue;
             out.emplace_back(symbol_name(*dstr, syms[i].st_name));
         }
         return out;
@@ -534,6 +538,14 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
     // sprintf() and co. are the kernel's (its %p extensions), not the C library's.
     for (const std::string& sym : img.undefined_symbols())
         if (std::uintptr_t f = kernel_printf_function(sym)) import_addrs[sym] = f;
+    // simplify_symbols(): an unresolved weak symbol is 0, never something of
+    // the host's the dynamic linker found (a weak `system` would run host commands).
+    for (const std::string& sym : img.undefined_symbols(/*weak=*/true)) {
+        auto exported = reg.exports.find(sym);
+        if (std::uintptr_t f = kernel_printf_function(sym)) import_addrs[sym] = f;
+        else if (exported != reg.exports.end() && exported->second.owner->live) import_addrs[sym] = exported->second.addr;
+        else if (!symbol_known(sym)) import_addrs[sym] = 0;
+    }
 
     std::string copy = private_copy_path("modules", name + ".ko");
     std::error_code ec;
