@@ -5,9 +5,14 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
 
 namespace emu {
+
+namespace {
+constexpr unsigned long long kMaxCostCycles = 1'000'000'000'000ull;
+}  // namespace
 
 std::uint64_t parse_frequency(const std::string& text) {
     char* end = nullptr;
@@ -46,11 +51,14 @@ MachineConfig to_config(const MachineOptions& o) {
     else throw UserError(fmt::format("--nohz: '{}' is not on or off", o.nohz));
     cfg.seed = o.seed;
     cfg.quantum = o.quantum;
-    if (!(o.timeout > 0)) throw UserError(fmt::format("--timeout: {} is not a positive number of seconds", o.timeout));
+    // inf is no limit; NaN is not a number.
+    if (!(o.timeout > 0))
+        throw UserError(fmt::format("--timeout: {} is not a positive number of seconds (inf: no limit)", o.timeout));
     cfg.guest_time_limit_s = o.timeout;
     if (!(o.host_watchdog >= 0))
-        throw UserError(fmt::format("--host-watchdog: {} is not a number of seconds (0 turns it off)", o.host_watchdog));
-    cfg.host_watchdog_s = o.host_watchdog;
+        throw UserError(fmt::format("--host-watchdog: {} is not a number of seconds (0 or inf turns it off)", o.host_watchdog));
+    // Beyond a day of host time (or inf) it would never fire: off.
+    cfg.host_watchdog_s = o.host_watchdog > 86400 ? 0 : o.host_watchdog;
     if (o.loglevel < 1 || o.loglevel > 8) throw UserError(fmt::format("--loglevel: {} is not between 1 and 8", o.loglevel));
     cfg.kernel.console_loglevel = o.loglevel;
     cfg.kernel.panic_on_warn = o.panic_on_warn;
@@ -58,9 +66,15 @@ MachineConfig to_config(const MachineOptions& o) {
     for (const std::string& c : o.costs) {
         auto eq = c.find('=');
         char* end = nullptr;
+        errno = 0;
         unsigned long long v = eq == std::string::npos ? 0 : std::strtoull(c.c_str() + eq + 1, &end, 10);
-        if (eq == std::string::npos || !end || *end || eq + 1 == c.size())
+        // strtoull() takes "-1" as its wrap-around: only digits are cycles.
+        if (eq == std::string::npos || !end || *end || eq + 1 == c.size() ||
+            !std::isdigit(static_cast<unsigned char>(c[eq + 1])))
             throw UserError(fmt::format("--cost: '{}' is not NAME=CYCLES", c));
+        // A cost is one operation's: more than 1000 s of guest time is a typo (and could wrap the clock).
+        if (errno == ERANGE || v > kMaxCostCycles)
+            throw UserError(fmt::format("--cost: '{}': at most {} cycles", c, kMaxCostCycles));
         if (!cfg.kernel.costs.set(c.substr(0, eq), v))
             throw UserError(fmt::format("--cost: unknown cost '{}' (see `emu costs`)", c.substr(0, eq)));
     }

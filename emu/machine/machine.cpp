@@ -75,9 +75,15 @@ Engine::RunResult Machine::run_until(Cycles limit) {
 
 std::uint64_t Machine::host_watchdog_ticks() const { return m_watchdog ? m_watchdog->ticks() : 0; }
 
+Cycles Machine::guest_time_limit() const {
+    double ns = m_cfg.guest_time_limit_s * 1e9;
+    // Past 2^62 ns (146 years) the cycle count could wrap: no limit at all.
+    if (!(ns < 0x1p62)) return kNever;
+    return m_engine.timebase().from_ns(static_cast<std::uint64_t>(ns));
+}
+
 Machine::Outcome Machine::run() {
-    Cycles limit = m_engine.timebase().from_ns(static_cast<std::uint64_t>(m_cfg.guest_time_limit_s * 1e9));
-    Engine::RunResult r = run_until(limit);
+    Engine::RunResult r = run_until(guest_time_limit());
     if (m_kernel.panicked) return Outcome::Panicked;
     if (m_kernel.powered_off) {
         return m_kernel.exit_code_hint == kern::kExitDeadlock ? Outcome::Deadlocked : Outcome::PoweredOff;

@@ -28,7 +28,7 @@ struct MachineConfig {
     std::uint64_t seed = 0;
     Cycles quantum = 2000;  // lookahead between CPUs (cycles); 0 = strict lowest-clock-first
     std::size_t stack_size = 64 * 1024;
-    double guest_time_limit_s = 3600;  // a run that lasts longer in guest time is stopped
+    double guest_time_limit_s = 3600;  // a run that lasts longer in guest time is stopped (inf: never)
     double host_watchdog_s = 10;       // host seconds one guest step may take (0: no watchdog)
     kern::KernelConfig kernel;
 };
@@ -49,6 +49,8 @@ public:
     Outcome run();
     // Runs until the lowest CPU clock reaches `limit` (or the machine stops).
     Engine::RunResult run_until(Cycles limit);
+    // The guest time limit in cycles: kNever for `inf` or a time no run reaches.
+    Cycles guest_time_limit() const;
     // Ticks the host watchdog has handled (0 without one): it looked that often.
     std::uint64_t host_watchdog_ticks() const;
     // The process exit status for an outcome (poweroff status, or the documented codes).

@@ -45,7 +45,7 @@ int run_interactive(const MachineConfig& cfg, const std::string& root) {
     m.boot(make_shell(std::move(script)));
     auto start = std::chrono::steady_clock::now();
     bool open = true;
-    Cycles limit = m.engine().timebase().from_ns(static_cast<std::uint64_t>(cfg.guest_time_limit_s * 1e9));
+    Cycles limit = m.guest_time_limit();
     for (;;) {
         auto wall = std::chrono::steady_clock::now() - start;
         auto wall_ns = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(wall).count());

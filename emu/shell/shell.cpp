@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <regex>
@@ -35,14 +36,18 @@ constexpr int kO_WRONLY = 01, kO_CREAT = 0100, kO_TRUNC = 01000, kO_APPEND = 020
 
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-// "2s", "500ms", "1.5", "3us" -> nanoseconds; false if malformed.
+constexpr double kMaxDurationS = 1e6;  // 11.6 days of guest time
+
+// "2s", "500ms", "1.5", "3us" -> nanoseconds; false if malformed or over kMaxDurationS.
 bool parse_duration(const std::string& s, std::uint64_t& ns) {
     char* end = nullptr;
     double v = std::strtod(s.c_str(), &end);
-    if (end == s.c_str() || v < 0) return false;
+    if (end == s.c_str() || !(v >= 0)) return false;  // NaN too
     std::string unit(end);
     double mul = unit.empty() || unit == "s" ? 1e9 : unit == "ms" ? 1e6 : unit == "us" ? 1e3 : unit == "m" ? 60e9 : -1;
     if (mul < 0) return false;
+    // At most kMaxDurationS: a longer wait is a typo, and would overflow the nanoseconds.
+    if (!(v * mul <= kMaxDurationS * 1e9)) return false;
     ns = static_cast<std::uint64_t>(v * mul);
     return true;
 }
@@ -60,8 +65,10 @@ std::string parse_expectation(const std::vector<std::string>& w, Expectation& e)
     if (e.kind == "expect-exit") {
         char* end = nullptr;
         if (w.size() != 2) return "expect-exit takes one status number";
+        errno = 0;
         long v = std::strtol(w[1].c_str(), &end, 10);
         if (*end || w[1].empty()) return "expect-exit: '" + w[1] + "' is not a number";
+        if (errno == ERANGE || v < 0 || v > 255) return "expect-exit: '" + w[1] + "' is not an exit status (0-255)";
         e.exit_status = static_cast<int>(v);
         return "";
     }
@@ -76,7 +83,8 @@ std::string parse_expectation(const std::vector<std::string>& w, Expectation& e)
     const char* word = e.kind == "expect" ? "within" : "for";
     if (w.size() == 2) return "";
     if (w.size() != 4 || w[2] != word) return e.kind + " \"REGEX\" [" + word + " DURATION]";
-    if (!parse_duration(w[3], e.duration_ns)) return e.kind + ": bad duration '" + w[3] + "' (e.g. 2s, 500ms)";
+    if (!parse_duration(w[3], e.duration_ns))
+        return e.kind + ": bad duration '" + w[3] + "' (e.g. 2s, 500ms; at most 1000000s)";
     return "";
 }
 

@@ -92,12 +92,43 @@ TEST_CASE("a scenario syntax error names file:line and exits 2", "[cli]") {
                          Bad{"# first\nexpect-exit 1\nfalse\n", ":2: syntax error: expect-exit before any command"},
                          Bad{"echo hi\nexpec \"hi\"\necho more\n",
                              ":2: syntax error: unknown expectation 'expec' (expect, expect-not or expect-exit)"},
-                         Bad{"echo hi\nexpect-nto \"hi\"\n", ":2: syntax error: unknown expectation 'expect-nto'"}}) {
+                         Bad{"echo hi\nexpect-nto \"hi\"\n", ":2: syntax error: unknown expectation 'expect-nto'"},
+                         // Numbers that would wrap: a wait past 10^6 s, NaN, an exit status outside 0-255.
+                         Bad{"echo hi\nexpect \"hi\" within 1e30s\n", ":2: syntax error: expect: bad duration '1e30s'"},
+                         Bad{"echo hi\nexpect-not \"x\" for 1e12\n", ":2: syntax error: expect-not: bad duration '1e12'"},
+                         Bad{"echo hi\nexpect-not \"x\" for nan\n", ":2: syntax error: expect-not: bad duration 'nan'"},
+                         Bad{"true\nexpect-exit 99999999999999999999\n",
+                             ":2: syntax error: expect-exit: '99999999999999999999' is not an exit status (0-255)"},
+                         Bad{"true\nexpect-exit 256\n", ":2: syntax error: expect-exit: '256' is not an exit status (0-255)"}}) {
         std::string path = temp_script("badscn2", b.text);
         auto bad = run_emu("run " + path);
         INFO(b.text << "\n" << bad.out);
         CHECK(bad.status == 2);
         CHECK(bad.out.find(path + b.message) != std::string::npos);
+    }
+}
+
+TEST_CASE("numeric options are checked: inf is no limit, a negative or huge cost is refused", "[cli]") {
+    std::string s = temp_script("infscn", "echo hi\nexpect \"hi\"\n");
+    for (const char* opts : {"--timeout inf", "--timeout 1e300", "--host-watchdog inf"}) {
+        auto r = run_emu(std::string("run --loglevel 1 ") + opts + " " + s);
+        INFO(opts << "\n" << r.out);
+        CHECK(r.status == 0);  // the script ran to its end, no instant time limit or watchdog
+        CHECK(r.out.find("hi\n") != std::string::npos);
+    }
+    struct Bad {
+        const char* opts;
+        const char* message;
+    };
+    for (const Bad& b : {Bad{"--cost printk=-1", "--cost: 'printk=-1' is not NAME=CYCLES"},
+                         Bad{"--cost printk=99999999999999999999999", "--cost: 'printk=99999999999999999999999': at most 1000000000000 cycles"},
+                         Bad{"--cost guest_block=2000000000000", "at most 1000000000000 cycles"},
+                         Bad{"--timeout nan", "--timeout: nan is not a positive number of seconds"},
+                         Bad{"--timeout -1", "--timeout: -1 is not a positive number of seconds"}}) {
+        auto r = run_emu(std::string("run ") + b.opts + " " + s);
+        INFO(b.opts << "\n" << r.out);
+        CHECK(r.status == 2);
+        CHECK(r.out.find(b.message) != std::string::npos);
     }
 }
 
