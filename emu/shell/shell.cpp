@@ -8,13 +8,13 @@
 #include "kernel/process.hpp"
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <regex>
 
 #include "emu/sim/panic.hpp"
 #include "kernel/include/linux/task_state.h"
@@ -55,12 +55,18 @@ bool parse_duration(const std::string& s, std::uint64_t& ns) {
 struct Expectation {
     std::string kind;      // expect, expect-not, expect-exit
     std::string regex;
+    std::shared_ptr<const re2::RE2> re;  // compiled: RE2 matches in linear time, with no recursion
     std::uint64_t duration_ns = 0;
     int exit_status = 0;
 };
 
+// Regexes are compiled once, on the host before boot (the shell's fiber has a
+// small stack); RE2 bounds its memory, so a huge or nested one is an error.
+using RegexCache = std::map<std::string, std::shared_ptr<const re2::RE2>, std::less<>>;
+constexpr std::size_t kMaxRegexChars = 4096;
+
 // Parses an expectation's words (quotes already removed); returns an error message or "".
-std::string parse_expectation(const std::vector<std::string>& w, Expectation& e) {
+std::string parse_expectation(const std::vector<std::string>& w, Expectation& e, RegexCache* cache = nullptr) {
     e.kind = w[0];
     if (e.kind == "expect-exit") {
         char* end = nullptr;
@@ -74,10 +80,18 @@ std::string parse_expectation(const std::vector<std::string>& w, Expectation& e)
     }
     if (w.size() < 2) return e.kind + " needs a \"REGEX\"";
     e.regex = w[1];
-    try {
-        std::regex r(e.regex);
-    } catch (const std::regex_error& err) {
-        return e.kind + ": bad regular expression \"" + e.regex + "\": " + err.what();
+    if (e.regex.size() > kMaxRegexChars)
+        return fmt::format("{}: the regular expression has {} characters (at most {})", e.kind, e.regex.size(),
+                           kMaxRegexChars);
+    if (auto hit = cache ? cache->find(e.regex) : RegexCache::iterator{}; cache && hit != cache->end()) {
+        e.re = hit->second;
+    } else {
+        re2::RE2::Options options;
+        options.set_log_errors(false);
+        auto re = std::make_shared<const re2::RE2>(e.regex, options);
+        if (!re->ok()) return e.kind + ": bad regular expression \"" + e.regex + "\": " + re->error();
+        e.re = re;
+        if (cache) cache->emplace(e.regex, re);
     }
     e.duration_ns = e.kind == "expect" ? 1'000'000'000ull : 0;
     const char* word = e.kind == "expect" ? "within" : "for";
@@ -121,7 +135,14 @@ std::vector<std::string> simple_words(const std::string& line, bool* unterminate
 
 class Shell {
 public:
-    explicit Shell(ShellScript script) : m_script(std::move(script)) {}
+    explicit Shell(ShellScript script) : m_script(std::move(script)) {
+        // Compiled here, on the host's stack, before the machine runs.
+        for (const std::string& line : m_script.lines) {
+            std::vector<std::string> w = simple_words(line);
+            Expectation e;
+            if (!w.empty() && (w[0] == "expect" || w[0] == "expect-not")) parse_expectation(w, e, &m_regexes);
+        }
+    }
 
     int main() {
         std::string line;
@@ -408,7 +429,7 @@ private:
     }
 
     // The console's complete lines from the cursor on, without "[%5lu.%06lu] " prefixes.
-    bool find_line(const std::regex& re, std::size_t& cursor, std::string* matched = nullptr) {
+    bool find_line(const re2::RE2& re, std::size_t& cursor, std::string* matched = nullptr) {
         const std::string& h = user::kernel().console.history();
         std::size_t pos = cursor;
         while (pos < h.size()) {
@@ -418,7 +439,7 @@ private:
             if (line.size() > 15 && line[0] == '[' && line[13] == ']' && line[14] == ' ') line.erase(0, 15);
             std::size_t line_start = pos;
             pos = nl + 1;
-            if (std::regex_search(line, re)) {
+            if (re2::RE2::PartialMatch(line, re)) {
                 cursor = pos;
                 if (matched) *matched = h.substr(line_start, nl - line_start);
                 return true;
@@ -439,7 +460,7 @@ private:
 
     void run_expectation(const std::string& line) {
         Expectation e;
-        std::string err = parse_expectation(simple_words(line), e);
+        std::string err = parse_expectation(simple_words(line), e, &m_regexes);
         ++m_script.report->expectations;
         if (!err.empty()) return fail_expectation(err);
         if (e.kind == "expect-exit") {
@@ -448,7 +469,7 @@ private:
                 fail_expectation(fmt::format("expect-exit {} (the previous command exited {})", e.exit_status, m_status));
             return;
         }
-        std::regex re(e.regex);
+        const re2::RE2& re = *e.re;
         std::uint64_t start = user::kernel().now_ns();
         if (e.kind == "expect-not") {
             if (e.duration_ns) user::nanosleep_ns(e.duration_ns);
@@ -529,6 +550,7 @@ private:
     }
 
     ShellScript m_script;
+    RegexCache m_regexes;
     std::map<std::string, std::string> m_vars;
     std::vector<int> m_jobs;
     std::map<int, int> m_done;  // background jobs that ended: pid -> status, until `wait PID`

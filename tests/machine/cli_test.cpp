@@ -108,6 +108,32 @@ TEST_CASE("a scenario syntax error names file:line and exits 2", "[cli]") {
     }
 }
 
+TEST_CASE("expectations match long console lines without overflowing: no false pass (RE2, host-compiled)", "[cli]") {
+    std::string line(300, 'a');
+    // std::regex recursed once per character here and overflowed the shell's
+    // fiber stack: the shell Oopsed and the run exited 0 with the expectation unchecked.
+    std::string ok = temp_script("longok", "echo " + line + "b\nexpect \"^(a|b)+$\"\n");
+    auto r = run_emu("run --loglevel 1 " + ok);
+    INFO(r.out);
+    CHECK(r.status == 0);
+    std::string bad = temp_script("longbad", "echo " + line + "\nexpect \"^(a|b)+c$\" within 10ms\n");
+    auto r2 = run_emu("run --loglevel 1 " + bad);
+    INFO(r2.out);
+    CHECK(r2.status == 1);
+    CHECK(r2.out.find(bad + ":2: expectation failed: expect \"^(a|b)+c$\" within 10 ms: no such console line") !=
+          std::string::npos);
+    // A regex beyond 4096 characters, or one RE2 cannot run in linear time, is a syntax error before boot.
+    std::string huge = temp_script("hugere", "echo hi\nexpect \"" + std::string(80000, 'x') + "\"\n");
+    auto r3 = run_emu("run " + huge);
+    CHECK(r3.status == 2);
+    CHECK(r3.out.find(huge + ":2: syntax error: expect: the regular expression has 80000 characters (at most 4096)") !=
+          std::string::npos);
+    std::string look = temp_script("lookre", "echo hi\nexpect \"h(?=i)\"\n");
+    auto r4 = run_emu("run " + look);
+    CHECK(r4.status == 2);
+    CHECK(r4.out.find(look + ":2: syntax error: expect: bad regular expression \"h(?=i)\"") != std::string::npos);
+}
+
 TEST_CASE("numeric options are checked: inf is no limit, a negative or huge cost is refused", "[cli]") {
     std::string s = temp_script("infscn", "echo hi\nexpect \"hi\"\n");
     for (const char* opts : {"--timeout inf", "--timeout 1e300", "--host-watchdog inf"}) {

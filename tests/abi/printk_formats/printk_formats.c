@@ -6,6 +6,7 @@
  * addresses, and the same through snprintf() into a buffer.
  */
 #include <linux/module.h>
+#include <linux/string.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/err.h>
@@ -38,6 +39,15 @@ static int __init printk_formats_init(void)
 	if (!obj)
 		return -ENOMEM;
 	pr_info("printk_formats: static=%p again=%p restricted=%pK\n", &counter, &counter, &counter);
+	{
+		char a[24], b[24], c[24];
+
+		snprintf(a, sizeof(a), "%p", &counter);
+		snprintf(b, sizeof(b), "%p", &counter);
+		snprintf(c, sizeof(c), "%pK", &counter);
+		pr_info("printk_formats: same id twice: %s, %%pK the same: %s\n", strcmp(a, b) ? "no" : "yes",
+			strcmp(a, c) ? "no" : "yes");
+	}
 	pr_info("printk_formats: stack=%p slab=%p null=%p\n", &local, obj, NULL);
 	if (raw)
 		pr_info("printk_formats: raw=%px\n", &counter);
