@@ -23,6 +23,7 @@
 #include "kernel/include/linux/moduleparam.h"
 #include "kernel/include/generated/utsrelease.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <dlfcn.h>
 #include <sys/mman.h>
@@ -51,12 +52,32 @@ struct ElfImage {
     std::vector<char> bytes;
     const Elf64_Ehdr* eh = nullptr;
     const Elf64_Shdr* sh = nullptr;
-    bool load(const std::string& path) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return false;
-        bytes.assign(std::istreambuf_iterator<char>(in), {});
-        return true;
+    // kernel_read_file(): a regular file only (a directory, a device or a
+    // FIFO is -EINVAL, never read and never waited on), at most kMaxFileBytes.
+    // 0 or -errno; nothing here throws.
+    int load(const std::string& path) {
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0) return -errno;
+        struct stat st {};
+        int err = 0;
+        if (fstat(fd, &st) != 0) err = -errno;
+        else if (!S_ISREG(st.st_mode)) err = -EINVAL;
+        else if (st.st_size > kMaxFileBytes) err = -EFBIG;
+        if (!err) {
+            bytes.resize(static_cast<std::size_t>(st.st_size));
+            std::size_t got = 0;
+            while (got < bytes.size()) {
+                ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+                if (n < 0 && errno == EINTR) continue;
+                if (n <= 0) break;
+                got += static_cast<std::size_t>(n);
+            }
+            bytes.resize(got);
+        }
+        ::close(fd);
+        return err;
     }
+    static constexpr off_t kMaxFileBytes = 256 << 20;  // a module (or emu itself) is far smaller
     bool valid() {
         if (bytes.size() < sizeof(Elf64_Ehdr)) return false;
         eh = reinterpret_cast<const Elf64_Ehdr*>(bytes.data());
@@ -199,7 +220,7 @@ bool symbol_known(const std::string& name) {
 std::vector<std::string> exported_symbols() {
     std::set<std::string> names(kernel_libc().begin(), kernel_libc().end());
     ElfImage exe;
-    if (exe.load("/proc/self/exe") && exe.valid()) {
+    if (exe.load("/proc/self/exe") == 0 && exe.valid()) {
         const Elf64_Shdr* ds = exe.section(".dynsym");
         const Elf64_Shdr* dstr = exe.section(".dynstr");
         if (ds && dstr && ds->sh_offset + ds->sh_size <= exe.bytes.size()) {
@@ -382,8 +403,8 @@ std::string vermagic(const Kernel& k) { return vermagic_for_hz(k.cfg.hz); }
 
 std::vector<std::string> read_modinfo(const std::string& path, std::string& error) {
     ElfImage img;
-    if (!img.load(path)) {
-        error = std::strerror(errno);
+    if (int err = img.load(path)) {
+        error = std::strerror(-err);
         return {};
     }
     if (!img.valid()) {
@@ -474,7 +495,7 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
     ModuleRegistry& reg = *k.modules;
     charge(k.cfg.costs.fork);
     ElfImage img;
-    if (!img.load(path)) return -ENOENT;
+    if (int err = img.load(path)) return err;
     std::string name = std::filesystem::path(path).stem().string();
     // setup_load_info(): an ELF file that is no module (an object file, a
     // program) has no module name in .modinfo and no struct module.

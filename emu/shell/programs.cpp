@@ -218,7 +218,8 @@ int prog_insmod(Argv& argv) {
         return 1;
     }
     std::string path = host_path(argv[1]);
-    if (!std::filesystem::exists(path)) {
+    std::error_code ec;  // a name too long for the host is "not found", never an exception
+    if (argv[1].empty() || !std::filesystem::exists(path, ec)) {
         user::write_err(fmt::format("insmod: ERROR: could not load module {}: No such file or directory\n", argv[1]));
         return 1;
     }
@@ -288,7 +289,8 @@ int prog_modinfo(Argv& argv) {
         user::write_err(fmt::format("modinfo: ERROR: Module {} not found.\n", argv[1]));
         return 1;
     }
-    std::string out = fmt::format("{:<16}{}\n", "filename:", std::filesystem::absolute(path).string());
+    std::error_code ec;
+    std::string out = fmt::format("{:<16}{}\n", "filename:", std::filesystem::absolute(path, ec).string());
     // kmod: "parm" (description) and "parmtype" entries merge per parameter
     // into one "parm: NAME:DESC (TYPE)" line, listed last, the parameter seen
     // last in .modinfo first.
@@ -367,12 +369,12 @@ int prog_mknod(Argv& argv) {
 // runs as the program of a new guest process.
 int load_user_program(const std::string& guest_path, kern::UserProgram& program, std::string& error) {
     std::string path = host_path(guest_path);
-    if (!std::filesystem::exists(path)) {
+    std::error_code ec;  // a name too long for the host is "not found", never an exception
+    if (!std::filesystem::exists(path, ec)) {
         error = "not found";
         return 127;
     }
     std::string copy = kern::private_copy_path("programs", std::filesystem::path(path).filename().string());
-    std::error_code ec;
     std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing, ec);
     void* handle = ec ? nullptr : dlopen(copy.c_str(), RTLD_NOW | RTLD_LOCAL);
     auto main_fn = handle ? reinterpret_cast<int (*)(int, char**)>(dlsym(handle, "main")) : nullptr;

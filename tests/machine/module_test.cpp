@@ -125,6 +125,29 @@ TEST_CASE("a NULL dereference in an ioctl: Oops, the process is killed, the next
     CHECK(r.plain.find("Killed\nnext command rc=137\n") != std::string::npos);
 }
 
+TEST_CASE("insmod and modinfo of what is not a module file: an error, never a host crash", "[modules]") {
+    // 6.1 kernel_read_file(): a directory or a device is -EINVAL; a file that is not ELF is -ENOEXEC.
+    std::string longname(300, 'x');
+    auto r = run_script(default_config(2),
+                        {"insmod \"\"", "echo rc=$?", "insmod /", "echo rc=$?", "modinfo .", "echo rc=$?",
+                         "insmod /proc/self/mem", "echo rc=$?", "insmod /dev/zero", "echo rc=$?",
+                         "insmod /tmp/" + longname + "/a.ko", "echo rc=$?", "./" + longname, "echo rc=$?",
+                         "echo still here"},
+                        EMU_TEST_MODULES);
+    INFO(r.plain);
+    CHECK(r.status == 0);
+    CHECK(r.plain.find("insmod: ERROR: could not load module : No such file or directory\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module /: Invalid parameters\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("modinfo: ERROR: Module . not found.\nrc=1\n") != std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module /proc/self/mem: Invalid module format\nrc=1\n") !=
+          std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: could not insert module /dev/zero: Invalid parameters\nrc=1\n") !=
+          std::string::npos);
+    CHECK(r.plain.find("insmod: ERROR: could not load module /tmp/" + longname + "/a.ko: No such file or directory\nrc=1\n") !=
+          std::string::npos);
+    CHECK(r.plain.find("rc=127\nstill here\n") != std::string::npos);
+}
+
 TEST_CASE("the Oopses of one boot are numbered: [#1], then [#2], and the second is tainted D (6.1 __die_header())",
           "[modules][oops]") {
     auto r = run_script(default_config(2), {"insmod oops.ko", "mknod /dev/oops c 43 0", "./rawioctl /dev/oops 1",
