@@ -5,6 +5,7 @@
 
 namespace emu::kern {
 
+constexpr int SIGABRT_NR = 6;
 constexpr int SIGKILL_NR = 9;
 constexpr int SIGSEGV_NR = 11;
 constexpr int SIGTERM_NR = 15;

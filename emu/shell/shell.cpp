@@ -547,6 +547,7 @@ private:
         if (sig == kern::SIGKILL_NR) user::write_err("Killed\n");
         else if (sig == kern::SIGTERM_NR) user::write_err("Terminated\n");
         else if (sig == kern::SIGSEGV_NR) user::write_err("Segmentation fault\n");
+        else if (sig == kern::SIGABRT_NR) user::write_err("Aborted\n");
     }
 
     ShellScript m_script;

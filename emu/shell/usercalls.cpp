@@ -173,5 +173,12 @@ void __emu_user_exit(int code) {
     emu::user::Syscall sc;
     emu::kern::do_exit_task(code, 0);
 }
+// abort(): the process dies of SIGABRT (the host's abort() would end emu itself).
+void __emu_user_abort(void) {
+    emu::user::Syscall sc;
+    emu::kern::do_exit_task(0, emu::kern::SIGABRT_NR);
+}
+// The guest program's name, for messages the C library prefixes with it (assert()).
+const char* __emu_user_comm(void) { return emu::user::self().comm; }
 
 }  // extern "C"

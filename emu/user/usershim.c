@@ -17,6 +17,8 @@ long long __emu_user_lseek(int fd, long long offset, int whence);
 int __emu_user_getpid(void);
 unsigned int __emu_user_sleep_us(unsigned long long us);
 void __emu_user_exit(int code) __attribute__((noreturn));
+void __emu_user_abort(void) __attribute__((noreturn));
+const char *__emu_user_comm(void);
 
 static int ret_errno(long r) {
 	if (r < 0) {
@@ -54,6 +56,9 @@ int getpid(void) { return __emu_user_getpid(); }
 unsigned int sleep(unsigned int s) { return __emu_user_sleep_us((unsigned long long)s * 1000000ull); }
 int usleep(unsigned int us) { __emu_user_sleep_us(us); return 0; }
 void exit(int code) { __emu_user_exit(code); }
+/* abort() and a failed assert() end this guest process with SIGABRT (the
+ * shell says "Aborted", $? is 134), as the C library does, not the emulator. */
+void abort(void) { __emu_user_abort(); }
 void _exit(int code) { __emu_user_exit(code); }
 
 static int out(int fd, const char *s, size_t n) { return (int)__emu_user_write(fd, s, n); }
@@ -76,4 +81,12 @@ void perror(const char *s) {
 	const char *msg = strerror(errno);
 	if (s && *s) fprintf(stderr, "%s: %s\n", s, msg);
 	else fprintf(stderr, "%s\n", msg);
+}
+
+/* glibc's message for a failed assert(), then abort(). */
+void __assert_fail(const char *assertion, const char *file, unsigned int line, const char *function)
+{
+	fprintf(stderr, "%s: %s:%u: %s%sAssertion `%s' failed.\n", __emu_user_comm(), file, line,
+		function ? function : "", function ? ": " : "", assertion);
+	abort();
 }

@@ -125,6 +125,17 @@ TEST_CASE("a NULL dereference in an ioctl: Oops, the process is killed, the next
     CHECK(r.plain.find("Killed\nnext command rc=137\n") != std::string::npos);
 }
 
+TEST_CASE("a guest program's abort() or failed assert() kills that process with SIGABRT, not emu", "[modules]") {
+    auto r = run_script(default_config(2),
+                        {"./aborter a", "echo rc=$?", "./aborter s", "echo rc=$?", "./aborter x", "echo rc=$?"},
+                        EMU_TEST_MODULES);
+    INFO(r.plain);
+    CHECK(r.status == 0);
+    CHECK(r.plain.find("aborter: a\nAborted\nrc=134\n") != std::string::npos);
+    CHECK(std::regex_search(r.plain, std::regex(R"(aborter: s\naborter: .*aborter\.c:15: main: Assertion `argc == 42' failed\.\nAborted\nrc=134\n)")));
+    CHECK(r.plain.find("aborter: x\nrc=3\n") != std::string::npos);
+}
+
 TEST_CASE("insmod and modinfo of what is not a module file: an error, never a host crash", "[modules]") {
     // 6.1 kernel_read_file(): a directory or a device is -EINVAL; a file that is not ELF is -ENOEXEC.
     std::string longname(300, 'x');
