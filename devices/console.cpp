@@ -1,5 +1,7 @@
 #include "devices/console.hpp"
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -7,7 +9,12 @@
 namespace emu {
 
 Console::Console() {
-    m_sink = [](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); };
+    // Into a file or a pipe, each line is written out at once: a run that is
+    // killed (SIGKILL, a CI timeout) loses nothing it printed.
+    m_sink = [flush = !isatty(STDOUT_FILENO)](std::string_view text) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        if (flush && text.find('\n') != std::string_view::npos) std::fflush(stdout);
+    };
 }
 
 void Console::push_input(std::string line) {

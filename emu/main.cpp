@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <csignal>
 #include <fstream>
 #include <iostream>
 
@@ -39,6 +40,36 @@ void add_machine_options(CLI::App* app, emu::MachineOptions& o) {
     app->add_option("--cost", o.costs, "override a cycle cost, NAME=CYCLES (see `emu costs`)");
 }
 
+// SIGINT, SIGTERM and SIGHUP while `emu run` runs: the machine stops at its
+// next step, and run_script() reports it, flushes the console and removes the
+// private copies (as any other end of a run does) instead of the process
+// dying with output still buffered. A signal handler can only reach the
+// machine through a process-wide pointer; it is set only while a run lasts.
+emu::Machine* g_interruptible = nullptr;
+
+class InterruptHandlers {
+public:
+    explicit InterruptHandlers(emu::Machine& m) {
+        g_interruptible = &m;
+        struct sigaction sa {};
+        sa.sa_handler = [](int sig) {
+            if (g_interruptible) g_interruptible->interrupt(sig);
+        };
+        sigemptyset(&sa.sa_mask);
+        for (std::size_t i = 0; i < std::size(kSignals); ++i) sigaction(kSignals[i], &sa, &m_old[i]);
+    }
+    ~InterruptHandlers() {
+        for (std::size_t i = 0; i < std::size(kSignals); ++i) sigaction(kSignals[i], &m_old[i], nullptr);
+        g_interruptible = nullptr;
+    }
+    InterruptHandlers(const InterruptHandlers&) = delete;
+    InterruptHandlers& operator=(const InterruptHandlers&) = delete;
+
+private:
+    static constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction m_old[std::size(kSignals)] {};
+};
+
 int run_script(const emu::MachineOptions& o, const std::string& path, const std::string& root) {
     std::ifstream in(path);
     if (!in) throw emu::UserError("cannot read script '" + path + "': " + std::strerror(errno), 2);
@@ -51,7 +82,11 @@ int run_script(const emu::MachineOptions& o, const std::string& path, const std:
     // The guest's working directory shows the script's directory (or --root).
     m.kernel().host_root = root.empty() ? std::filesystem::absolute(path).parent_path().string() : root;
     m.boot(emu::make_shell(std::move(script)));
-    emu::Machine::Outcome outcome = m.run();
+    emu::Machine::Outcome outcome;
+    {
+        InterruptHandlers on_signal(m);
+        outcome = m.run();
+    }
     std::fflush(stdout);
     if (outcome != emu::Machine::Outcome::PoweredOff) std::fprintf(stderr, "emu: %s\n", m.describe(outcome).c_str());
     if (!report->failure.empty()) {

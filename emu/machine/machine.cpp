@@ -84,6 +84,7 @@ Cycles Machine::guest_time_limit() const {
 
 Machine::Outcome Machine::run() {
     Engine::RunResult r = run_until(guest_time_limit());
+    if (m_interrupt_signal) return Outcome::Interrupted;
     if (m_kernel.panicked) return Outcome::Panicked;
     if (m_kernel.powered_off) {
         return m_kernel.exit_code_hint == kern::kExitDeadlock ? Outcome::Deadlocked : Outcome::PoweredOff;
@@ -99,6 +100,7 @@ int Machine::exit_status(Outcome o) const {
     case Outcome::Deadlocked: return kern::kExitDeadlock;
     case Outcome::Idle: return kern::kExitHung;
     case Outcome::TimeLimit: return 124;
+    case Outcome::Interrupted: return 128 + m_interrupt_signal;  // the shell's convention for a signal
     }
     return 1;
 }
@@ -114,6 +116,11 @@ std::string Machine::describe(Outcome o) const {
     case Outcome::TimeLimit:
         return fmt::format("the guest ran for {} s without finishing (raise --timeout if that is expected)",
                            m_cfg.guest_time_limit_s);
+    case Outcome::Interrupted: {
+        const char* name = sigabbrev_np(m_interrupt_signal);
+        double t = static_cast<double>(m_engine.timebase().to_ns(m_engine.min_clock())) / 1e9;
+        return fmt::format("interrupted by SIG{} at guest time {:.6f} s; the machine is stopped", name ? name : "?", t);
+    }
     }
     return "?";
 }

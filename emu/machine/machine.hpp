@@ -10,6 +10,7 @@
 #include "kernel/kernel.hpp"
 
 #include <cstdint>
+#include <csignal>
 #include <memory>
 #include <string>
 #include <utility>
@@ -35,7 +36,7 @@ struct MachineConfig {
 
 class Machine {
 public:
-    enum class Outcome { PoweredOff, Panicked, Deadlocked, Idle, TimeLimit };
+    enum class Outcome { PoweredOff, Panicked, Deadlocked, Idle, TimeLimit, Interrupted };
 
     explicit Machine(const MachineConfig& cfg);
     ~Machine();
@@ -51,6 +52,12 @@ public:
     Engine::RunResult run_until(Cycles limit);
     // The guest time limit in cycles: kNever for `inf` or a time no run reaches.
     Cycles guest_time_limit() const;
+    // From a signal handler (async-signal-safe): stop at the next step and
+    // make run() return Interrupted.
+    void interrupt(int sig) {
+        m_interrupt_signal = sig;
+        m_engine.request_stop();
+    }
     // Ticks the host watchdog has handled (0 without one): it looked that often.
     std::uint64_t host_watchdog_ticks() const;
     // The process exit status for an outcome (poweroff status, or the documented codes).
@@ -77,6 +84,7 @@ private:
     PulseSource m_pulse0, m_pulse1;
     kern::Kernel m_kernel;
     std::unique_ptr<HostWatchdog> m_watchdog;  // made by the first run, ticking during runs; destroyed first
+    volatile sig_atomic_t m_interrupt_signal = 0;
 };
 
 }  // namespace emu

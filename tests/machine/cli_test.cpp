@@ -3,9 +3,12 @@
 #include "tests/support/guest.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 
 using emu::test::run_emu;
@@ -132,6 +135,28 @@ TEST_CASE("expectations match long console lines without overflowing: no false p
     auto r4 = run_emu("run " + look);
     CHECK(r4.status == 2);
     CHECK(r4.out.find(look + ":2: syntax error: expect: bad regular expression \"h(?=i)\"") != std::string::npos);
+}
+
+TEST_CASE("SIGTERM or SIGINT to emu run: what was printed is kept, one line says why, exit 128+N", "[cli]") {
+    std::string s = temp_script("busy", "echo before\nyes > /dev/null\n");
+    for (const char* sig : {"TERM", "INT"}) {
+        std::string out = std::string("/tmp/emu-cli-test-sig-") + sig;
+        // The console goes to a file (flushed line by line), the signal comes while the guest is busy.
+        std::string cmd = fmt::format("{} run {} --timeout inf > {}.out 2> {}.err & p=$!; sleep 0.5; kill -{} $p; "
+                                      "wait $p; echo $? > {}.rc",
+                                      EMU_BINARY, s, out, out, sig, out);
+        REQUIRE(std::system(("sh -c '" + cmd + "'").c_str()) == 0);
+        auto slurp = [](const std::string& f) {
+            std::ifstream in(f);
+            return std::string(std::istreambuf_iterator<char>(in), {});
+        };
+        INFO(sig << "\n" << slurp(out + ".out") << slurp(out + ".err"));
+        CHECK(slurp(out + ".rc") == (std::string(sig) == "TERM" ? "143\n" : "130\n"));
+        CHECK(slurp(out + ".out").find("before\n") != std::string::npos);
+        CHECK(std::regex_search(slurp(out + ".err"),
+                                std::regex(std::string("^emu: interrupted by SIG") + sig +
+                                           R"( at guest time \d+\.\d{6} s; the machine is stopped\n$)")));
+    }
 }
 
 TEST_CASE("numeric options are checked: inf is no limit, a negative or huge cost is refused", "[cli]") {
