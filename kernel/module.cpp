@@ -23,6 +23,7 @@
 #include "kernel/include/linux/moduleparam.h"
 #include "kernel/include/generated/utsrelease.h"
 
+#include <csignal>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <dlfcn.h>
@@ -431,6 +432,7 @@ public:
         pid_t self = getpid();
         for (const Entry& e : m_dirs)
             if (e.pid == self && e.base == base && e.kind == kind) return e.dir;
+        sweep_stale(base);
         std::string path = fmt::format("{}/emu-{}-{}-XXXXXX", base, kind, self);
         if (!mkdtemp(path.data())) return {};
         m_dirs.push_back({self, base, kind, path});
@@ -447,6 +449,26 @@ public:
     }
 
 private:
+    // Directories of emu processes that died without cleaning up (SIGKILL):
+    // ours by owner, named for a process that no longer exists.
+    static void sweep_stale(const std::string& base) {
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(base, ec)) {
+            std::string name = entry.path().filename().string();
+            std::string prefix = name.rfind("emu-modules-", 0) == 0    ? "emu-modules-"
+                                 : name.rfind("emu-programs-", 0) == 0 ? "emu-programs-"
+                                                                        : "";
+            if (prefix.empty()) continue;
+            char* end = nullptr;
+            long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+            if (pid <= 0 || *end != '-') continue;
+            struct stat st {};
+            if (lstat(entry.path().c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid()) continue;
+            if (kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+            std::filesystem::remove_all(entry.path(), ec);
+        }
+    }
+
     struct Entry {
         pid_t pid;
         std::string base, kind, dir;

@@ -328,6 +328,23 @@ TEST_CASE("guest code emu cannot instrument that loops trips the host watchdog, 
     CHECK(out.find("not reached") == std::string::npos);
 }
 
+TEST_CASE("private copies left by an emu that died (SIGKILL) are removed by the next one; a live one's are kept",
+          "[modules]") {
+    std::string tmpdir = fresh_tmpdir();
+    REQUIRE(!tmpdir.empty());
+    // A pid no process has (above pid_max's default) and pid 1, which always lives.
+    std::string dead = tmpdir + "/emu-modules-4194305-AAAAAA", dead2 = tmpdir + "/emu-programs-4194305-BBBBBB";
+    std::string alive = tmpdir + "/emu-modules-1-CCCCCC";
+    for (const std::string& d : {dead, dead2, alive}) std::filesystem::create_directories(d + "/sub");
+    auto r = run_with_tmpdir(tmpdir, "insmod oops.ko\nrmmod oops\n", EMU_TEST_MODULES);
+    INFO(r.out);
+    CHECK(r.status == 0);
+    CHECK(!std::filesystem::exists(dead));
+    CHECK(!std::filesystem::exists(dead2));
+    CHECK(std::filesystem::exists(alive));
+    std::filesystem::remove_all(tmpdir);
+}
+
 TEST_CASE("the lab's test program: usage, wrong letters, ESRCH for a pid that does not exist", "[modules][lab]") {
     auto r = run_script(default_config(2), {"insmod deferred.ko", "mknod /dev/deferred c 42 0", "./test", "echo rc=$?",
                                             "./test x", "echo rc=$?", "./test p 99999", "echo rc=$?"},
