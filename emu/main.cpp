@@ -190,7 +190,13 @@ int main(int argc, char** argv) {
         std::cout << emu::kern::CostTable::describe();
         return 0;
     } catch (const emu::UserError& e) {
-        std::cerr << "emu: " << e.what() << "\n";
+        std::string what = e.what();  // "emu build: ..." names itself already
+        std::cerr << (what.rfind("emu", 0) == 0 ? "" : "emu: ") << what << "\n";
         return e.exit_code();
+    } catch (const std::exception& e) {
+        // Whatever the host refused (a path, a file): said, never an abort that loses the output.
+        std::cout.flush();
+        std::cerr << "emu: " << e.what() << "\n";
+        return 1;
     }
 }

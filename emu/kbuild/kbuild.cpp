@@ -78,12 +78,17 @@ std::string kdir() {
 
 int build_modules(const ModuleBuild& b) {
     std::string k = kdir();
-    if (!fs::is_directory(b.dir)) throw UserError(fmt::format("emu build: {}: No such directory", b.dir), 1);
-    std::string dir = fs::absolute(b.dir).lexically_normal().string();
+    std::error_code ec;  // a path the host refuses is the user's error, never an exception
+    if (!fs::is_directory(b.dir, ec)) throw UserError(fmt::format("emu build: {}: No such directory", b.dir), 1);
+    std::string dir = fs::absolute(b.dir, ec).lexically_normal().string();
     std::vector<std::string> argv = {"make", "--no-print-directory", "-C", k, "M=" + dir};
     if (!b.outdir.empty()) {
-        fs::create_directories(b.outdir);
-        argv.push_back("MO=" + fs::absolute(b.outdir).lexically_normal().string());
+        fs::create_directories(b.outdir, ec);
+        if (ec || !fs::is_directory(b.outdir, ec))
+            throw UserError(fmt::format("emu build: -o {}: cannot make the output directory: {}", b.outdir,
+                                        ec ? ec.message() : "Not a directory"),
+                            1);
+        argv.push_back("MO=" + fs::absolute(b.outdir, ec).lexically_normal().string());
     }
     argv.push_back(fmt::format("CONFIG_HZ={}", b.hz));
     if (b.strict) argv.push_back("EMU_STRICT=1");

@@ -528,3 +528,16 @@ TEST_CASE("flush_workqueue() of a system workqueue is 6.1's build warning; flush
     CHECK(r.out.find("Flushing") == std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("emu build with an output path the host refuses: a message and exit 1, never an abort", "[kbuild]") {
+    std::string dir = "/tmp/emu-kbuild-test-badout";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/Kbuild") << "obj-m := a.o\n";
+    std::ofstream(dir + "/a.c") << "#include <linux/module.h>\nMODULE_LICENSE(\"GPL\");\n";
+    for (const std::string& out : {std::string("/dev/null"), "/tmp/" + std::string(300, 'y') + "/o"}) {
+        auto r = emu::test::run_emu("build " + dir + " -o " + out);
+        INFO(r.out);
+        CHECK(r.status == 1);
+        CHECK(r.out.find("emu build: -o " + out + ": cannot make the output directory: ") == 0);
+    }
+}
