@@ -111,6 +111,8 @@ int build_user(const std::vector<std::string>& sources, const std::string& outpu
                                      "-fno-builtin-printf", "-fno-builtin-puts", "-fno-builtin-putchar", "-Wall",
                                      // each basic block charges guest time (kernel/kcov.cpp)
                                      "-fsanitize-coverage=trace-pc",
+                                     // a huge frame faults on the stack's guard page instead of skipping it
+                                     "-fstack-clash-protection",
                                      "-Wl,-Bsymbolic", "-Wl,-z,noexecstack", "-o", output};
     for (const std::string& s : sources) {
         if (!fs::exists(s)) throw UserError(fmt::format("emu build: {}: No such file or directory", s), 1);
