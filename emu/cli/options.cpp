@@ -75,6 +75,9 @@ MachineConfig to_config(const MachineOptions& o) {
         // A cost is one operation's: more than 1000 s of guest time is a typo (and could wrap the clock).
         if (errno == ERANGE || v > kMaxCostCycles)
             throw UserError(fmt::format("--cost: '{}': at most {} cycles", c, kMaxCostCycles));
+        // A block that costs nothing would make a loop in guest code endless in guest time: no tick, no lockup report.
+        if (c.substr(0, eq) == "guest_block" && v == 0)
+            throw UserError("--cost: guest_block must be at least 1 cycle (guest code would take no time)");
         if (!cfg.kernel.costs.set(c.substr(0, eq), v))
             throw UserError(fmt::format("--cost: unknown cost '{}' (see `emu costs`)", c.substr(0, eq)));
     }

@@ -174,6 +174,7 @@ TEST_CASE("numeric options are checked: inf is no limit, a negative or huge cost
     for (const Bad& b : {Bad{"--cost printk=-1", "--cost: 'printk=-1' is not NAME=CYCLES"},
                          Bad{"--cost printk=99999999999999999999999", "--cost: 'printk=99999999999999999999999': at most 1000000000000 cycles"},
                          Bad{"--cost guest_block=2000000000000", "at most 1000000000000 cycles"},
+                         Bad{"--cost guest_block=0", "--cost: guest_block must be at least 1 cycle"},
                          Bad{"--timeout nan", "--timeout: nan is not a positive number of seconds"},
                          Bad{"--timeout -1", "--timeout: -1 is not a positive number of seconds"}}) {
         auto r = run_emu(std::string("run ") + b.opts + " " + s);
