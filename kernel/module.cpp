@@ -146,6 +146,29 @@ struct ElfImage {
     }
 };
 
+// Turns off what the dynamic linker would run at dlopen(): DT_INIT and the
+// init arrays become DT_DEBUG entries, which it ignores in a shared object
+// (DT_NULL would end the table), so no module code runs before init_module().
+void disable_constructors(ElfImage& img) {
+    const Elf64_Shdr* dyn = img.section(".dynamic");
+    if (!dyn || dyn->sh_type != SHT_DYNAMIC) return;
+    auto* d = reinterpret_cast<Elf64_Dyn*>(img.bytes.data() + dyn->sh_offset);
+    for (std::size_t i = 0; i < dyn->sh_size / sizeof(Elf64_Dyn) && d[i].d_tag != DT_NULL; ++i) {
+        switch (d[i].d_tag) {
+        case DT_INIT:
+        case DT_INIT_ARRAY:
+        case DT_PREINIT_ARRAY:
+            d[i].d_tag = DT_DEBUG;  // a tag the loader only records
+            break;
+        case DT_INIT_ARRAYSZ:
+        case DT_PREINIT_ARRAYSZ:
+            d[i].d_un.d_val = 0;
+            break;
+        default: break;
+        }
+    }
+}
+
 // Points every reference the loaded module at `base` makes to an imported
 // symbol (a weak placeholder of its NAME.mod.c) at the exporting module's:
 // the GOT and PLT slots and absolute pointers the dynamic linker filled.
@@ -583,18 +606,31 @@ int load_module(const std::string& path, const std::vector<std::string>& params,
         if (std::uintptr_t f = kernel_printf_function(sym)) import_addrs[sym] = f;
     // simplify_symbols(): an unresolved weak symbol is 0, never something of
     // the host's the dynamic linker found (a weak `system` would run host commands).
+    // A weak one a loaded module exports binds to it and holds a reference, as a strong one.
     for (const std::string& sym : img.undefined_symbols(/*weak=*/true)) {
         auto exported = reg.exports.find(sym);
-        if (std::uintptr_t f = kernel_printf_function(sym)) import_addrs[sym] = f;
-        else if (exported != reg.exports.end() && exported->second.owner->live) import_addrs[sym] = exported->second.addr;
-        else if (!symbol_known(sym)) import_addrs[sym] = 0;
+        if (std::uintptr_t f = kernel_printf_function(sym)) {
+            import_addrs[sym] = f;
+        } else if (exported != reg.exports.end() && exported->second.owner->live) {
+            import_addrs[sym] = exported->second.addr;
+            if (std::find(providers.begin(), providers.end(), exported->second.owner) == providers.end())
+                providers.push_back(exported->second.owner);
+        } else if (!symbol_known(sym)) {
+            import_addrs[sym] = 0;
+        }
     }
 
+    // The copy the dynamic linker maps is the bytes checked above (not a second
+    // read of the path), with its constructors switched off: 6.1 (no
+    // CONFIG_CONSTRUCTORS) never runs a module's .init_array, and here they
+    // would run before the weak symbols above are bound.
+    disable_constructors(img);
     std::string copy = private_copy_path("modules", name + ".ko");
-    std::error_code ec;
-    std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing, ec);
-    if (ec) {
-        printk_emit(k, LOGLEVEL_ERR, "%s: cannot copy to %s: %s\n", name.c_str(), copy.c_str(), ec.message().c_str());
+    std::ofstream out(copy, std::ios::binary | std::ios::trunc);
+    out.write(img.bytes.data(), static_cast<std::streamsize>(img.bytes.size()));
+    out.close();
+    if (!out) {
+        printk_emit(k, LOGLEVEL_ERR, "%s: cannot copy to %s\n", name.c_str(), copy.c_str());
         return -ENOEXEC;
     }
     void* handle = dlopen(copy.c_str(), RTLD_NOW | RTLD_LOCAL);

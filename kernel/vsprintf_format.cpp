@@ -6,6 +6,7 @@
 
 #include "kernel/bug.hpp"
 #include "kernel/kernel.hpp"
+#include "kernel/module_space.hpp"
 #include "kernel/slab.hpp"
 #include "kernel/stacktrace.hpp"
 
@@ -702,6 +703,9 @@ bool hashed_pointer(Kernel& k, const void* p, unsigned long* out) {
         where[0] = 1, where[1] = static_cast<std::uint64_t>(t->pid), where[2] = v - t->fiber.stack_lo();
     } else if (k.slab && k.slab->place_of(p, &cache, &seq, &offset)) {
         where[0] = 2, where[1] = static_cast<std::uint64_t>(cache) << 32 | seq, where[2] = offset;
+    } else if (FreedModule gone; freed_module_at(v, &gone)) {
+        // An unloaded module's pages: dladdr() would read them and fault.
+        where[0] = 3, where[1] = fnv1a(gone.name.c_str()), where[2] = v - gone.base;
     } else if (dladdr(p, &info) && info.dli_fbase) {
         auto base = reinterpret_cast<std::uintptr_t>(info.dli_fbase);
         std::string name = k.module_of_object ? k.module_of_object(base) : std::string();
