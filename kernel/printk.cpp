@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -41,7 +42,9 @@ void Printk::close_open_record() {
 void Printk::store(int level, bool cont, std::string_view text, std::uint64_t ts_ns) {
     bool ends_line = !text.empty() && text.back() == '\n';
     if (ends_line) text.remove_suffix(1);
-    if (cont && m_open) {
+    // A continuation joins the open record only while that stays within
+    // LOG_LINE_MAX, as 6.1's prb_reserve_in_last(); past it, a new record.
+    if (cont && m_open && m_log.back().text.size() + text.size() < kLogLineMax) {
         m_log.back().text.append(text);
         m_chars += text.size();
     } else {
@@ -85,20 +88,12 @@ std::string Printk::read_all(bool clear) {
 }
 
 int vprintk_emit(Kernel& k, int level, const char* fmt, va_list args) {
-    char small[512];
-    va_list copy;
-    va_copy(copy, args);
-    int n = kernel_vsnprintf(&k, small, sizeof small, fmt, copy);
-    va_end(copy);
+    // vprintk_store(): a record holds at most LOG_LINE_MAX (1024 - 32) bytes
+    // with its NUL; the rest of a longer message is dropped.
+    char line[Printk::kLogLineMax];
+    int n = kernel_vsnprintf(&k, line, sizeof line, fmt, args);
     if (n < 0) return n;
-    std::string text;
-    if (static_cast<std::size_t>(n) < sizeof small) {
-        text.assign(small, static_cast<std::size_t>(n));
-    } else {
-        text.resize(static_cast<std::size_t>(n) + 1);
-        kernel_vsnprintf(&k, text.data(), text.size(), fmt, args);
-        text.resize(static_cast<std::size_t>(n));
-    }
+    std::string text(line, std::min(static_cast<std::size_t>(n), sizeof line - 1));
     // Parse KERN_SOH level prefixes ("\0013", "\001c", ...).
     bool cont = false;
     std::size_t pos = 0;

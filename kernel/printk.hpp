@@ -22,6 +22,7 @@ struct LogRecord {
 class Printk {
 public:
     static constexpr std::size_t kLogBufChars = 1 << 20;  // log_buf_len
+    static constexpr std::size_t kLogLineMax = 1024 - 32;  // LOG_LINE_MAX: a record with its NUL
     static constexpr int kDefaultMessageLoglevel = 4;
 
     explicit Printk(Kernel& k) : m_k(k) {}

@@ -13,6 +13,7 @@
 #include "kernel/include/linux/slab.h"
 #include "kernel/include/linux/uaccess.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -87,11 +88,14 @@ void put_delimiter(seq_file* m, const char* delimiter) {
 
 // lib/vsprintf.c's num_to_str(): right-aligned in `width`, 0 when it does not fit.
 int num_to_str(char* buf, std::size_t size, unsigned long long num, unsigned width) {
-    char tmp[32];
-    int len = std::snprintf(tmp, sizeof tmp, "%*llu", static_cast<int>(width), num);
-    if (len < 0 || static_cast<std::size_t>(len) > size) return 0;
-    std::memcpy(buf, tmp, static_cast<std::size_t>(len));
-    return len;
+    char tmp[24];  // the digits of any 64-bit number
+    int digits = std::snprintf(tmp, sizeof tmp, "%llu", num);
+    std::size_t len = std::max<std::size_t>(static_cast<std::size_t>(digits), width);
+    if (digits < 0 || len > size) return 0;
+    std::size_t pad = len - static_cast<std::size_t>(digits);
+    std::memset(buf, ' ', pad);
+    std::memcpy(buf + pad, tmp, static_cast<std::size_t>(digits));
+    return static_cast<int>(len);
 }
 
 void* single_next(seq_file*, void*, emu_loff_t* pos) {

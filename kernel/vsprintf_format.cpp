@@ -45,6 +45,11 @@ struct Out {
         ++pos;
     }
     void pad(char c, int n) {
+        if (n <= 0) return;
+        if (pos >= cap) {  // counted, not written: no loop over a width nothing will hold
+            pos += static_cast<std::size_t>(n);
+            return;
+        }
         while (n-- > 0) put(c);
     }
 };
@@ -571,11 +576,22 @@ void pointer(Ctx& c, const char* fmt, void* p, Spec sp) {
 
 // ---------------------------------------------------------------- the format loop
 
+// Saturates instead of overflowing: the clamps below then apply.
 int skip_atoi(const char*& s) {
     int i = 0;
-    while (*s >= '0' && *s <= '9') i = i * 10 + (*s++ - '0');
+    while (*s >= '0' && *s <= '9') {
+        int d = *s++ - '0';
+        i = i > (INT_MAX - d) / 10 ? INT_MAX : i * 10 + d;
+    }
     return i;
 }
+
+// 6.1 set_field_width()/set_precision(): a field is at most 8388607 wide and
+// a precision at most 32767 (the bits struct printf_spec has for them).
+constexpr int kFieldWidthMax = (1 << 23) - 1;
+constexpr int kPrecisionMax = (1 << 15) - 1;
+int clamp_width(int w) { return w < -kFieldWidthMax ? -kFieldWidthMax : w > kFieldWidthMax ? kFieldWidthMax : w; }
+int clamp_precision(int p) { return p < 0 ? 0 : p > kPrecisionMax ? kPrecisionMax : p; }
 
 bool is_alnum(char ch) { return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
 
@@ -597,10 +613,10 @@ void format(Ctx& c, const char* fmt, va_list args) {
             else break;
         }
         if (*fmt >= '0' && *fmt <= '9') {
-            sp.width = skip_atoi(fmt);
+            sp.width = clamp_width(skip_atoi(fmt));
         } else if (*fmt == '*') {
             ++fmt;
-            sp.width = va_arg(args, int);
+            sp.width = clamp_width(va_arg(args, int));
             if (sp.width < 0) {
                 sp.width = -sp.width;
                 sp.flags |= kLeft;
@@ -609,11 +625,10 @@ void format(Ctx& c, const char* fmt, va_list args) {
         if (*fmt == '.') {
             ++fmt;
             if (*fmt >= '0' && *fmt <= '9') {
-                sp.precision = skip_atoi(fmt);
+                sp.precision = clamp_precision(skip_atoi(fmt));
             } else if (*fmt == '*') {
                 ++fmt;
-                sp.precision = va_arg(args, int);
-                if (sp.precision < 0) sp.precision = 0;  // not "no precision", as C has it
+                sp.precision = clamp_precision(va_arg(args, int));  // negative is 0, not "no precision" as in C
             }
         }
         // qualifiers: h hh l ll L z t (no j, no q)

@@ -410,3 +410,21 @@ TEST_CASE("printk formats with the kernel's extensions", "[kernel][vsprintf]") {
     });
     CHECK(r.plain.find("fmt: -ENODEV msleep 0-3 0000000000000000 (null)\n") != std::string::npos);
 }
+
+TEST_CASE("field width and precision are clamped as 6.1's set_field_width()/set_precision()", "[kernel][vsprintf]") {
+    // Guest-chosen numbers: a width of INT_MAX (or one that overflows int) must not loop 2^31 times.
+    auto n_of = [](const char* fmt, ...) {
+        char buf[8];
+        va_list ap;
+        va_start(ap, fmt);
+        int n = kern::kernel_vsnprintf(buf, sizeof buf, fmt, ap);
+        va_end(ap);
+        return n;
+    };
+    CHECK(n_of("%*d", INT_MAX, 1) == 8388607);
+    CHECK(n_of("%*d", INT_MIN, 1) == 8388607);  // left-justified, same clamp
+    CHECK(n_of("%99999999999999d", 1) == 8388607);
+    CHECK(n_of("%.*s", 100000, "abc") == 3);
+    CHECK(kf("%.99999999999s|", "abcdef") == "abcdef|");
+
+}
