@@ -47,8 +47,11 @@ void set_data(work_struct* w, Worker* wk, unsigned long flags) {
 
 int worker_thread(void* arg);
 
-void start_worker_thread(Kernel& k, Worker& w, const std::string& name) {
-    w.task = create_kthread(k, &worker_thread, &w, name);
+// events/0, or the queue's name for an unbound one (the task's comm may be cut to 15 characters).
+std::string worker_name(const Worker& w) { return w.cpu >= 0 ? w.wq->name + "/" + std::to_string(w.cpu) : w.wq->name; }
+
+void start_worker_thread(Kernel& k, Worker& w) {
+    w.task = create_kthread(k, &worker_thread, &w, worker_name(w));
     w.task->worker = &w;
     w.task->flags |= PF_WQ_WORKER;
     if (w.cpu >= 0) kthread_bind(w.task, static_cast<unsigned>(w.cpu));
@@ -63,7 +66,7 @@ Worker& get_worker(Kernel& k, Workqueue& wq, int cpu) {
         w->wq = &wq;
         w->cpu = wq.per_cpu ? cpu : -1;
         INIT_LIST_HEAD(&w->worklist);
-        start_worker_thread(k, *w, wq.per_cpu ? wq.name + "/" + std::to_string(cpu) : wq.name);
+        start_worker_thread(k, *w);
     }
     return *w;
 }
@@ -293,7 +296,7 @@ void workqueue_worker_died(Kernel& k, Task* dying) {
     dying->worker = nullptr;
     w.current_work = nullptr;
     w.current_func = nullptr;
-    start_worker_thread(k, w, dying->comm);
+    start_worker_thread(k, w);
 }
 
 }  // namespace emu::kern
